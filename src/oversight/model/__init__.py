@@ -1,0 +1,38 @@
+"""Domain types shared by every stage of the pipeline."""
+
+from oversight.model.records import Claim, ClaimFacts, Deployment, Document, Evidence, HistoryEntry
+from oversight.model.reference import Buyer, City, Country, Listing, Region, Technology, Vendor
+from oversight.model.vocab import (
+    ASSERTED_STATUSES,
+    BuyerKind,
+    Corroboration,
+    ListingKind,
+    ReviewState,
+    Status,
+    VendorKind,
+    VendorReview,
+)
+
+__all__ = [
+    "ASSERTED_STATUSES",
+    "Buyer",
+    "BuyerKind",
+    "City",
+    "Claim",
+    "ClaimFacts",
+    "Corroboration",
+    "Country",
+    "Deployment",
+    "Document",
+    "Evidence",
+    "HistoryEntry",
+    "Listing",
+    "ListingKind",
+    "Region",
+    "ReviewState",
+    "Status",
+    "Technology",
+    "Vendor",
+    "VendorKind",
+    "VendorReview",
+]

@@ -1,0 +1,128 @@
+"""Reference entities: countries, regions, cities, technologies, vendors and buyers.
+
+These are loaded from the data files in :mod:`oversight.reference` and validated on load; every fact carries
+the URL of the source that states it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator
+
+from oversight.model.vocab import BuyerKind, ListingKind, VendorKind, VendorReview
+
+_ALPHA3 = re.compile(r"^[A-Z]{3}$")
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+def _check_alpha3(value: str) -> str:
+    if not _ALPHA3.match(value):
+        raise ValueError(f"{value!r} is not an ISO 3166-1 alpha-3 code")
+    return value
+
+
+class Country(_Frozen):
+    """A country of ISO 3166-1, with the names and adjectives texts use for it."""
+
+    alpha3: str
+    alpha2: str
+    numeric: str
+    name_en: str
+    name_ru: str
+    official_name_en: str | None = None
+    aliases: tuple[str, ...] = ()
+    regions: tuple[str, ...] = ()
+    adjectives_en: tuple[str, ...] = ()
+    adjectives_ru: tuple[str, ...] = ()
+    demonyms_ru: tuple[str, ...] = ()
+    sources: tuple[HttpUrl, ...] = ()
+
+    _alpha3 = field_validator("alpha3")(_check_alpha3)
+
+
+class Region(_Frozen):
+    """A named group of countries ("Central Asia")."""
+
+    id: str
+    name_en: str
+    name_ru: str
+    aliases: tuple[str, ...] = ()
+    members: tuple[str, ...]
+    source: HttpUrl
+
+
+class City(_Frozen):
+    """A city that reports name, standing for its country."""
+
+    geonameid: int
+    name: str
+    country: str
+    population: int
+    capital: bool = False
+    aliases: tuple[str, ...] = ()
+
+
+class Technology(_Frozen):
+    """A category of the surveillance-technology taxonomy."""
+
+    id: str
+    label_en: str
+    label_ru: str
+    intrusiveness: float = Field(ge=0.0, le=1.0)
+    rationale: str
+    keywords_en: tuple[str, ...]
+    keywords_ru: tuple[str, ...]
+    sources: tuple[HttpUrl, ...] = ()
+
+
+class Listing(_Frozen):
+    """A sanctions or export-control listing of a vendor."""
+
+    list: ListingKind
+    date: dt.date | None = None
+    source: HttpUrl
+
+
+class Vendor(_Frozen):
+    """A company or state body that supplies surveillance technology."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    country: str
+    kind: VendorKind = VendorKind.MANUFACTURER
+    parent: str | None = None
+    technologies: tuple[str, ...] = ()
+    listings: tuple[Listing, ...] = ()
+    review: VendorReview = VendorReview.CURATED
+    sources: tuple[HttpUrl, ...] = ()
+
+    _alpha3 = field_validator("country")(_check_alpha3)
+
+    @field_validator("id")
+    @classmethod
+    def _slug(cls, value: str) -> str:
+        if not _SLUG.match(value):
+            raise ValueError(f"vendor id {value!r} must be a lowercase slug (letters, digits, hyphens)")
+        return value
+
+
+class Buyer(_Frozen):
+    """A government body or operator that buys or runs surveillance technology."""
+
+    id: str
+    name: str
+    name_ru: str | None = None
+    aliases: tuple[str, ...] = ()
+    country: str
+    kind: BuyerKind
+    parent: str | None = None
+    sources: tuple[HttpUrl, ...] = Field(min_length=1)
+
+    _alpha3 = field_validator("country")(_check_alpha3)

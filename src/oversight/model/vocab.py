@@ -1,0 +1,75 @@
+"""Closed vocabularies of the domain: statuses, review states, kinds."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Status(StrEnum):
+    """What a claim says happened to a supply or deployment."""
+
+    PLANNED = "planned"
+    AGREED = "agreed"
+    DELIVERED = "delivered"
+    ENDED = "ended"
+    CANCELLED = "cancelled"
+    DENIED = "denied"
+
+
+#: Statuses that assert a deployment happened (the gold scoring rules count only these).
+ASSERTED_STATUSES: frozenset[Status] = frozenset({Status.AGREED, Status.DELIVERED, Status.ENDED})
+
+
+class ReviewState(StrEnum):
+    """Where a deployment stands in human review."""
+
+    PROPOSED = "proposed"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+    NEEDS_EVIDENCE = "needs-evidence"
+
+
+class Corroboration(StrEnum):
+    """How well a deployment is supported by independent sources."""
+
+    SINGLE_SOURCE = "single-source"
+    CORROBORATED = "corroborated"
+    OFFICIAL = "official"
+    DISPUTED = "disputed"
+
+
+class VendorKind(StrEnum):
+    """What part a vendor plays in a supply chain."""
+
+    MANUFACTURER = "manufacturer"
+    INTEGRATOR = "integrator"
+    RESELLER = "reseller"
+    STATE_BODY = "state_body"
+
+
+class BuyerKind(StrEnum):
+    """What sort of body buys or operates surveillance technology."""
+
+    POLICE = "police"
+    INTELLIGENCE = "intelligence"
+    MINISTRY = "ministry"
+    MUNICIPALITY = "municipality"
+    TELECOM_OPERATOR = "telecom_operator"
+    OTHER = "other"
+
+
+class VendorReview(StrEnum):
+    """Whether a registry vendor was checked by a person or created by an importer."""
+
+    CURATED = "curated"
+    UNREVIEWED = "unreviewed"
+
+
+class ListingKind(StrEnum):
+    """Sanctions and export-control lists a vendor can be on."""
+
+    US_ENTITY_LIST = "us_entity_list"
+    US_SDN = "us_sdn"
+    EU_SANCTIONS = "eu_sanctions"
+    UK_SANCTIONS = "uk_sanctions"
+    OTHER = "other"

@@ -1,0 +1,150 @@
+"""Load and validate the reference data files shipped in ``oversight/reference/data``."""
+
+from __future__ import annotations
+
+import logging
+from importlib import resources
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ConfigDict, HttpUrl, ValidationError
+
+from oversight.errors import ReferenceDataError
+from oversight.model import Buyer, City, Country, Region, Technology, Vendor
+from oversight.reference.russian import adjective_forms
+
+log = logging.getLogger(__name__)
+
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+T = TypeVar("T", bound=BaseModel)
+
+
+class _Demonyms(BaseModel):
+    """One row of demonyms.yaml: how English and Russian texts refer to a country's state and people."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    country: str
+    en: tuple[str, ...] = ()
+    ru_adjectives: tuple[str, ...] = ()
+    ru_demonyms: tuple[str, ...] = ()
+    sources: tuple[HttpUrl, ...]
+
+
+class _CountryRow(BaseModel):
+    """One row of the generated countries.yaml."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    alpha3: str
+    alpha2: str
+    numeric: str
+    name_en: str
+    name_ru: str
+    official_name_en: str | None = None
+    aliases: tuple[str, ...] = ()
+    m49_subregion: str | None = None
+    adjectives_en: tuple[str, ...] = ()
+    sources: tuple[HttpUrl, ...] = ()
+
+
+def data_dir() -> Path:
+    """The folder of the shipped reference data files."""
+    return Path(str(resources.files("oversight.reference") / "data"))
+
+
+def read_yaml_list(path: Path) -> list[dict[str, Any]]:
+    """A YAML file holding a list of mappings, or a clear error naming the file."""
+    try:
+        with path.open(encoding="utf-8") as handle:
+            rows = yaml.load(handle, Loader=_Loader)
+    except (OSError, yaml.YAMLError) as exc:
+        raise ReferenceDataError(f"cannot read reference file {path}: {exc}") from exc
+    if rows is None:
+        return []
+    if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
+        raise ReferenceDataError(f"reference file {path} must hold a list of mappings")
+    return rows
+
+
+def _parse(model: type[T], rows: list[dict[str, Any]], path: Path) -> list[T]:
+    parsed = []
+    for index, row in enumerate(rows):
+        try:
+            parsed.append(model.model_validate(row))
+        except ValidationError as exc:
+            label = row.get("id") or row.get("alpha3") or row.get("country") or f"entry {index + 1}"
+            first = exc.errors()[0]
+            where = ".".join(str(p) for p in first["loc"])
+            raise ReferenceDataError(f"{path.name}: {label}: {where}: {first['msg']}") from exc
+    return parsed
+
+
+def load_countries(folder: Path) -> list[Country]:
+    """Countries from countries.yaml, merged with demonyms.yaml and region memberships."""
+    rows = _parse(_CountryRow, read_yaml_list(folder / "countries.yaml"), folder / "countries.yaml")
+    demonym_path = folder / "demonyms.yaml"
+    demonyms = {d.country: d for d in _parse(_Demonyms, read_yaml_list(demonym_path), demonym_path)}
+    regions = load_regions(folder)
+    countries = []
+    for row in rows:
+        extra = demonyms.pop(row.alpha3, None)
+        adjectives_ru: list[str] = []
+        for lemma in extra.ru_adjectives if extra else ():
+            try:
+                adjectives_ru.extend(adjective_forms(lemma))
+            except ValueError as exc:
+                raise ReferenceDataError(f"demonyms.yaml: {row.alpha3}: {exc}") from exc
+        countries.append(
+            Country(
+                alpha3=row.alpha3,
+                alpha2=row.alpha2,
+                numeric=row.numeric,
+                name_en=row.name_en,
+                name_ru=row.name_ru,
+                official_name_en=row.official_name_en,
+                aliases=row.aliases,
+                regions=tuple(r.id for r in regions if row.alpha3 in r.members),
+                adjectives_en=tuple(dict.fromkeys((*row.adjectives_en, *(extra.en if extra else ())))),
+                adjectives_ru=tuple(dict.fromkeys(adjectives_ru)),
+                demonyms_ru=extra.ru_demonyms if extra else (),
+                sources=(*row.sources, *(extra.sources if extra else ())),
+            )
+        )
+    if demonyms:
+        raise ReferenceDataError(f"demonyms.yaml names unknown countries: {', '.join(sorted(demonyms))}")
+    return countries
+
+
+def load_regions(folder: Path) -> list[Region]:
+    """Regions from regions.yaml."""
+    return _parse(Region, read_yaml_list(folder / "regions.yaml"), folder / "regions.yaml")
+
+
+def load_cities(folder: Path) -> list[City]:
+    """Cities from cities.yaml."""
+    return _parse(City, read_yaml_list(folder / "cities.yaml"), folder / "cities.yaml")
+
+
+def load_technologies(folder: Path) -> list[Technology]:
+    """The technology taxonomy from technologies.yaml."""
+    return _parse(Technology, read_yaml_list(folder / "technologies.yaml"), folder / "technologies.yaml")
+
+
+def load_many(model: type[T], folder: Path) -> list[T]:
+    """Every ``*.yaml`` file of a sub-folder (vendors/, buyers/), in name order."""
+    items: list[T] = []
+    for path in sorted(folder.glob("*.yaml")):
+        items.extend(_parse(model, read_yaml_list(path), path))
+    return items
+
+
+def load_vendors(folder: Path) -> list[Vendor]:
+    """Vendors from every file of vendors/."""
+    return load_many(Vendor, folder / "vendors")
+
+
+def load_buyers(folder: Path) -> list[Buyer]:
+    """Buyers from every file of buyers/."""
+    return load_many(Buyer, folder / "buyers")
