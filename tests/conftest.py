@@ -6,7 +6,7 @@ import os
 import subprocess
 import sys
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -21,24 +21,35 @@ POSTGRES_ENV = "OVERSIGHT_TEST_POSTGRES_URL"
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """The URL of an empty database: a SQLite file, or a new database on the test PostgreSQL server."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'oversight.db'}"
-        return
+def new_db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Callable[[], str]]:
+    """A factory of URLs of empty databases: SQLite files, or new databases on the test PostgreSQL server."""
+    created: list[str] = []
     server = os.environ.get(POSTGRES_ENV)
-    if not server:
+    if request.param == "postgresql" and not server:
         pytest.skip(f"{POSTGRES_ENV} is not set")
-    name = f"oversight_test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(server, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield make_url(server).set(database=name).render_as_string(hide_password=False)
-    finally:
+    admin = create_engine(server, isolation_level="AUTOCOMMIT") if request.param == "postgresql" and server else None
+
+    def make() -> str:
+        name = f"oversight_test_{uuid.uuid4().hex[:12]}"
+        if admin is None:
+            return f"sqlite:///{tmp_path / (name + '.db')}"
         with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
+        created.append(name)
+        return make_url(server or "").set(database=name).render_as_string(hide_password=False)
+
+    yield make
+    if admin is not None:
+        with admin.connect() as connection:
+            for name in created:
+                connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
+
+
+@pytest.fixture
+def db_url(new_db_url: Callable[[], str]) -> str:
+    """The URL of one empty database on each back end."""
+    return new_db_url()
 
 
 @pytest.fixture

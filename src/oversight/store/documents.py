@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import zlib
 from dataclasses import dataclass
 
@@ -10,7 +11,7 @@ from sqlalchemy import Connection, func, select, text
 from oversight.ids import sha256_text
 from oversight.model import Document
 from oversight.store.rows import insert_ignore
-from oversight.store.tables import blobs, document_urls, documents
+from oversight.store.tables import blobs, document_urls, documents, raw_inputs
 
 
 def save_document(
@@ -53,8 +54,6 @@ def save_document(
 
 def sha256_bytes(data: bytes) -> str:
     """Hex sha256 of raw bytes."""
-    import hashlib
-
     return hashlib.sha256(data).hexdigest()
 
 
@@ -64,6 +63,25 @@ def get_document(connection: Connection, document_id: str) -> Document | None:
     if row is None:
         return None
     return Document.model_validate({k: row[k] for k in Document.model_fields})
+
+
+def find_document(connection: Connection, key: str) -> Document | None:
+    """A document by id, by any URL it was seen at, or by the name of the input it was read from."""
+    if found := get_document(connection, key):
+        return found
+    by_url = select(document_urls.c.document_id).where(document_urls.c.url == key)
+    by_main_url = select(documents.c.id).where((documents.c.url == key) | (documents.c.canonical_url == key))
+    by_input = select(raw_inputs.c.document_id).where(raw_inputs.c.input == key)
+    for query in (by_main_url, by_url, by_input):
+        if (document_id := connection.execute(query.limit(1)).scalar()) is not None:
+            return get_document(connection, document_id)
+    return None
+
+
+def document_urls_of(connection: Connection, document_id: str) -> list[str]:
+    """Every URL a document was seen at."""
+    query = select(document_urls.c.url).where(document_urls.c.document_id == document_id).order_by(document_urls.c.url)
+    return list(connection.execute(query).scalars())
 
 
 def document_text(connection: Connection, document_id: str) -> str | None:

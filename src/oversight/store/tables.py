@@ -185,3 +185,68 @@ vendor_aliases = Table(
     Column("folded", Text, nullable=False),
     Index(None, "folded"),
 )
+
+# -- ingestion ------------------------------------------------------------------------------------------------
+
+# Every raw input (a file, a JSONL line, a WARC record, a fetched page) by the sha256 of its bytes, with what
+# became of it, so that a re-run skips what it has already read.
+raw_inputs = Table(
+    "raw_inputs",
+    metadata,
+    Column("raw_sha256", String(64), primary_key=True),
+    Column("document_id", ID, ForeignKey("documents.id")),
+    Column("outcome", String(20), nullable=False),
+    Column("input", Text, nullable=False),
+    Column("at", UtcDateTime(), nullable=False),
+)
+
+ingest_errors = Table(
+    "ingest_errors",
+    metadata,
+    Column("id", ID, primary_key=True),
+    Column("input", Text, nullable=False),
+    Column("error", Text, nullable=False),
+    Column("raw_sha256", String(64)),
+    Column("at", UtcDateTime(), nullable=False),
+)
+
+# MinHash signatures of canonical documents, for near-duplicate detection across runs.
+document_minhash = Table(
+    "document_minhash",
+    metadata,
+    Column("document_id", ID, ForeignKey("documents.id"), primary_key=True),
+    Column("signature", LargeBinary, nullable=False),
+)
+
+# Validators of fetched URLs for conditional requests (ETag / Last-Modified).
+http_cache = Table(
+    "http_cache",
+    metadata,
+    Column("url", Text, primary_key=True),
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("status", Integer, nullable=False),
+    Column("fetched_at", UtcDateTime(), nullable=False),
+)
+
+feeds = Table(
+    "feeds",
+    metadata,
+    Column("id", ID, primary_key=True),
+    Column("url", Text, nullable=False, unique=True),
+    Column("name", Text),
+    Column("added_at", UtcDateTime(), nullable=False),
+)
+
+feed_polls = Table(
+    "feed_polls",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("feed_id", ID, ForeignKey("feeds.id"), nullable=False),
+    Column("at", UtcDateTime(), nullable=False),
+    Column("outcome", String(20), nullable=False),
+    Column("items", Integer, nullable=False),
+    Column("new_documents", Integer, nullable=False),
+    Column("error", Text),
+    Index(None, "feed_id"),
+)
