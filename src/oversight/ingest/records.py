@@ -56,7 +56,7 @@ class Unchanged:
 
 
 def jsonl_records(stream: BinaryIO, name: str, *, max_bytes: int) -> Iterator[Record | BadRecord]:
-    """One record per line of a JSON Lines file (``url``, ``title``, ``text`` or ``html``, ``published``, ``language``)."""
+    """One record per line of a JSON Lines file: url, title, text or html, published, language."""
     for number, line in enumerate(_lines(stream, max_bytes=max_bytes), start=1):
         label = f"{name}:{number}"
         if isinstance(line, BadRecord):
