@@ -4,6 +4,7 @@ import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 import httpx
 import pytest
@@ -19,9 +20,9 @@ PAGE = article_html("Cameras approved (test fixture)", STORY, site="Local Test N
 
 
 class _Handler(BaseHTTPRequestHandler):
-    hits: dict[str, int] = {}
+    hits: ClassVar[dict[str, int]] = {}
     conditional_hits = 0
-    feed_items: list[str] = []
+    feed_items: ClassVar[list[str]] = []
 
     def log_message(self, *args: object) -> None:  # keep test output quiet
         pass
