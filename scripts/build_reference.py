@@ -159,6 +159,9 @@ def build_countries(info: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
         official = getattr(c, "official_name", None)
         if official:
             aliases.add(ru.gettext(official))
+        # countryinfo's common name ("Russia", "Turkey") and alternative spellings, codes left out.
+        aliases.add(extra.get("name"))
+        aliases.update(a for a in extra.get("altSpellings", []) if len(a) > 3)
         aliases -= {None, c.name, ru.gettext(c.name)}
         demonym = extra.get("demonym")
         rows.append(

@@ -26,3 +26,9 @@ def test_fold(name: str, key: str) -> None:
 def test_transliterate_keeps_case_and_other_scripts() -> None:
     assert transliterate("Хуавэй 华为") == "Khuavey 华为"
     assert transliterate("Қазақстан") == "Qazaqstan"
+
+
+def test_fold_strips_accents_after_transliteration() -> None:
+    assert fold("Côte d’Ivoire") == fold("Cote d'ivoire")
+    assert fold("Хуавэй") == "khuavey"  # й is transliterated, not reduced to и
+    assert fold("Mühlbauer") == "muhlbauer"

@@ -11,7 +11,7 @@ import sys
 
 import typer
 
-from oversight.cli import db, feeds, ingest
+from oversight.cli import db, feeds, imports, ingest
 from oversight.cli.common import err_console
 from oversight.cli.reference import reference_app
 from oversight.errors import OversightError
@@ -30,6 +30,7 @@ app.command("ingest")(ingest.ingest)
 app.add_typer(ingest.source_app, name="source")
 app.add_typer(feeds.feeds_app, name="feeds")
 app.command("watch")(feeds.watch)
+app.add_typer(imports.import_app, name="import")
 app.add_typer(reference_app, name="reference")
 
 

@@ -43,8 +43,9 @@ def transliterate(text: str) -> str:
 
 def fold(name: str) -> str:
     """A comparison key for a name: case-folded, transliterated, without punctuation or legal suffixes."""
-    text = unicodedata.normalize("NFKC", name).casefold()
-    text = transliterate(text)
+    text = transliterate(unicodedata.normalize("NFKC", name).casefold())
+    # Accents go after transliteration, so that Cyrillic letters with marks (й, ё) are mapped first.
+    text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
     text = _PUNCT.sub(" ", text.replace("&", " and "))
     tokens = [t for t in _SPACE.split(text) if t]
     while len(tokens) > 1 and tokens[-1] in LEGAL_SUFFIXES:
