@@ -32,7 +32,6 @@ test: lint typecheck pytest
 
 DEMO_DB ?= demo.db
 demo: install
-	$(BIN)/oversight init --db $(DEMO_DB)
 	$(BIN)/oversight demo --db $(DEMO_DB)
 
 # Regenerates the generated reference files (countries, cities) from pycountry and GeoNames.

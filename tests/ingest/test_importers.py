@@ -251,3 +251,32 @@ def test_cli_import_json_summary(tmp_path: Path) -> None:
     data = json.loads(result.stdout)
     assert set(data) >= {"records", "claims", "skipped", "unused_fields", "errors"}
     assert data["records"] == 688
+
+
+def test_rows_of_one_deployment_merge_to_its_most_advanced_status(store: Store, tmp_path: Path) -> None:
+    header = KAZ_CSV.splitlines()[0]
+    path = _write(tmp_path / "timeline.csv", header + "\n"
+                  "Hikvision,CHN,KAZ,cctv_safe_city,delivered,2019,,accepted,https://example.org/2\n"
+                  "Hikvision,CHN,KAZ,cctv_safe_city,agreed,2018,,accepted,https://example.org/1\n"
+                  "Hikvision,CHN,KAZ,cctv_safe_city,ended,2024,,accepted,https://example.org/3\n")
+    first = IMPORTERS["deployments"].run(_context(store), path)
+    assert (first.claims, first.deployments) == (3, 1)
+    with store.transaction() as connection:
+        (deployment,) = load_deployments(connection)
+    assert (deployment.facts.status, deployment.facts.year, len(deployment.claim_ids)) == ("ended", 2024, 3)
+    again = IMPORTERS["deployments"].run(_context(store), path)
+    assert (again.claims, again.deployments, again.skipped) == (0, 0, 1)
+    with store.transaction() as connection:
+        assert len(load_history(connection, deployment.id)) == 1
+
+
+def test_demo_database_builds_and_rebuilds_identically(tmp_path: Path) -> None:
+    db = str(tmp_path / "demo.db")
+    first = run_cli("demo", "--db", db, "--json")
+    assert first.returncode == 0, first.stderr
+    data = json.loads(first.stdout)
+    assert data["imported"]["errors"] == []
+    assert data["rows"]["deployments"] >= 40
+    second = json.loads(run_cli("demo", "--db", db, "--json").stdout)
+    assert second["rows"] == data["rows"]
+    assert second["imported"]["deployments"] == 0

@@ -9,6 +9,7 @@ from oversight.cli.common import DbOption, JsonOption, console, print_json
 from oversight.reference import reference
 from oversight.store import Store
 from oversight.store.engine import describe
+from oversight.demo import load_demo_data
 
 db_app = typer.Typer(help="Manage the database schema.", no_args_is_help=True)
 
@@ -36,20 +37,27 @@ def _upgrade(db: str | None, *, as_json: bool) -> None:
         console.print(f"Database [bold]{describe(store.url)}[/] is at schema revision {revision}.")
 
 
-def demo(db: DbOption = None, as_json: JsonOption = False) -> None:
-    """Summarise the database and the reference knowledge base."""
-    store = Store.open(db)
+def demo(db: DbOption = "demo.db", as_json: JsonOption = False) -> None:
+    """Build the demo database (the verified Central Asia starter data set) and summarise it."""
+    store = Store.open(db, migrate_schema=True)
     try:
+        imported = load_demo_data(store)
         counts = store.counts()
     finally:
         store.close()
     stats = reference().stats()
     if as_json:
-        print_json({"database": describe(store.url), "rows": counts, "reference": stats})
+        print_json(
+            {"database": describe(store.url), "imported": imported.as_json(), "rows": counts, "reference": stats}
+        )
         return
-    table = Table(title=f"Oversight — {describe(store.url)}")
+    table = Table(title=f"Oversight demo — {describe(store.url)}")
     table.add_column("what")
     table.add_column("count", justify="right")
     for name, value in {**counts, **{f"reference {k}": v for k, v in stats.items()}}.items():
         table.add_row(name.replace("_", " "), f"{value:,}")
     console.print(table)
+    console.print(
+        f"Starter data set: {imported.records} rows read, {imported.deployments} new deployments, "
+        f"{len(imported.errors)} errors."
+    )

@@ -4,6 +4,7 @@ from oversight.model.records import Claim, ClaimFacts, Deployment, Document, Evi
 from oversight.model.reference import Buyer, City, Country, Listing, Region, Technology, Vendor
 from oversight.model.vocab import (
     ASSERTED_STATUSES,
+    STATUS_RANK,
     BuyerKind,
     Corroboration,
     ListingKind,
@@ -15,6 +16,7 @@ from oversight.model.vocab import (
 
 __all__ = [
     "ASSERTED_STATUSES",
+    "STATUS_RANK",
     "Buyer",
     "BuyerKind",
     "City",

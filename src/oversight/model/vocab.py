@@ -20,6 +20,17 @@ class Status(StrEnum):
 ASSERTED_STATUSES: frozenset[Status] = frozenset({Status.AGREED, Status.DELIVERED, Status.ENDED})
 
 
+#: How far along its life a status puts a deployment; a timeline keeps its most advanced status.
+STATUS_RANK: dict[Status, int] = {
+    Status.DENIED: 0,
+    Status.CANCELLED: 0,
+    Status.PLANNED: 1,
+    Status.AGREED: 2,
+    Status.DELIVERED: 3,
+    Status.ENDED: 4,
+}
+
+
 class ReviewState(StrEnum):
     """Where a deployment stands in human review."""
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -23,10 +24,18 @@ from oversight.ingest.importers.base import (
     make_claim,
     read_source,
 )
-from oversight.model import ClaimFacts, Corroboration, Deployment, HistoryEntry, ReviewState
+from oversight.model import STATUS_RANK, ClaimFacts, Corroboration, Deployment, HistoryEntry, ReviewState
 from oversight.model.canonical import DEPLOYMENT_COLUMNS, REQUIRED_COLUMNS, URL_SEPARATOR, deployment_id
 from oversight.store.records import append_history, load_deployments, save_claims, save_deployment
 from oversight.store.vendors import VendorDirectory
+
+
+@dataclass(frozen=True)
+class _Row:
+    """A row read: its line number and the one-claim deployment it describes."""
+
+    number: int
+    deployment: Deployment
 
 
 class DeploymentsImporter:
@@ -36,7 +45,12 @@ class DeploymentsImporter:
     version = "1"
 
     def run(self, context: ImportContext, source: str) -> ImportSummary:
-        """Import every row; a row that cannot be read is reported and the others go on."""
+        """Import every row; a row that cannot be read is reported and the others go on.
+
+        Rows that describe the same deployment (same supplier, recipient, technology and buyer, or the same
+        ``id``) become one deployment with all their claims; its facts are those of the row with the most
+        advanced status (the first such row on ties), so the result does not depend on re-runs.
+        """
         reader = csv.DictReader(io.StringIO(read_source(source, fetch=context.fetch).decode("utf-8-sig")))
         columns = set(reader.fieldnames or ())
         missing = [c for c in REQUIRED_COLUMNS if c not in columns]
@@ -46,15 +60,21 @@ class DeploymentsImporter:
         summary = ImportSummary()
         directory = load_directory(context)
         unused = sorted(columns - set(DEPLOYMENT_COLUMNS))
+        groups: dict[str, list[_Row]] = {}
         for number, row in enumerate(reader, start=2):
             summary.records += 1
             summary.unused_fields.update(c for c in unused if row.get(c))
             try:
                 with context.store.transaction() as connection:
-                    self._row(context, connection, directory, row, number, summary)
+                    parsed = self._row(context, connection, directory, row, number, summary)
             except (InputError, NotFoundError, ValidationError, ValueError) as exc:
                 summary.error(f"line {number}", error_message(exc))
                 directory = load_directory(context)
+                continue
+            groups.setdefault(parsed.deployment.id, []).append(parsed)
+        for rows in groups.values():
+            with context.store.transaction() as connection:
+                self._deployment(context, connection, rows, summary)
         return summary
 
     def _row(
@@ -65,7 +85,7 @@ class DeploymentsImporter:
         row: dict[str, Any],
         number: int,
         summary: ImportSummary,
-    ) -> None:
+    ) -> _Row:
         facts = self._facts(context, connection, directory, row, summary)
         urls = tuple(u.strip() for u in (row.get("source_url") or "").split(URL_SEPARATOR.strip()) if u.strip())
         claim = make_claim(
@@ -75,29 +95,38 @@ class DeploymentsImporter:
             source_urls=urls,
             confidence=0.9,
             now=context.now,
-            key=_clean(row.get("id")) or f"{facts.model_dump_json()}",
+            key=_clean(row.get("id")) or facts.model_dump_json(),
         )
-        new_claims = save_claims(connection, [claim])
+        summary.claims += save_claims(connection, [claim])
         summary.records_imported += 1
-        summary.claims += new_claims
-        dep_id = _clean(row.get("id")) or deployment_id(facts)
-        existing = next(iter(load_deployments(connection, ids=[dep_id])), None)
-        review = ReviewState(_clean(row.get("review_state")) or ReviewState.PROPOSED.value)
-        corroboration = Corroboration(_clean(row.get("corroboration")) or Corroboration.SINGLE_SOURCE.value)
-        claim_ids = tuple(sorted({*(existing.claim_ids if existing else ()), claim.id}))
         deployment = Deployment(
-            id=dep_id, facts=facts, review_state=review, corroboration=corroboration, claim_ids=claim_ids,
-            first_seen=_date(row.get("first_seen")), last_seen=_date(row.get("last_seen")),
+            id=_clean(row.get("id")) or deployment_id(facts),
+            facts=facts,
+            review_state=ReviewState(_clean(row.get("review_state")) or ReviewState.PROPOSED.value),
+            corroboration=Corroboration(_clean(row.get("corroboration")) or Corroboration.SINGLE_SOURCE.value),
+            claim_ids=(claim.id,),
+            first_seen=_date(row.get("first_seen")),
+            last_seen=_date(row.get("last_seen")),
             last_checked=_date(row.get("last_checked")),
-        )  # fmt: skip
-        if existing == deployment:
+        )
+        return _Row(number=number, deployment=deployment)
+
+    def _deployment(
+        self, context: ImportContext, connection: Connection, rows: list[_Row], summary: ImportSummary
+    ) -> None:
+        chosen = max(rows, key=lambda r: (STATUS_RANK[r.deployment.facts.status], -r.number))
+        existing = next(iter(load_deployments(connection, ids=[chosen.deployment.id])), None)
+        claim_ids = {c for r in rows for c in r.deployment.claim_ids} | set(existing.claim_ids if existing else ())
+        merged = chosen.deployment.model_copy(update={"claim_ids": tuple(sorted(claim_ids))})
+        if existing == merged:
             summary.skipped += 1
             return
-        save_deployment(connection, deployment)
+        save_deployment(connection, merged)
         summary.deployments += existing is None
+        lines = ", ".join(str(r.number) for r in rows)
         append_history(connection, [HistoryEntry(
-            entity_type="deployment", entity_id=dep_id, field="*", old=None if existing is None else "updated",
-            new=f"imported from {self.name} line {number}", who=f"importer:{self.name}", at=context.now,
+            entity_type="deployment", entity_id=merged.id, field="*", old=None if existing is None else "updated",
+            new=f"imported from {self.name} line(s) {lines}", who=f"importer:{self.name}", at=context.now,
         )])  # fmt: skip
 
     @staticmethod
