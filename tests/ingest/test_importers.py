@@ -255,10 +255,13 @@ def test_cli_import_json_summary(tmp_path: Path) -> None:
 
 def test_rows_of_one_deployment_merge_to_its_most_advanced_status(store: Store, tmp_path: Path) -> None:
     header = KAZ_CSV.splitlines()[0]
-    path = _write(tmp_path / "timeline.csv", header + "\n"
-                  "Hikvision,CHN,KAZ,cctv_safe_city,delivered,2019,,accepted,https://example.org/2\n"
-                  "Hikvision,CHN,KAZ,cctv_safe_city,agreed,2018,,accepted,https://example.org/1\n"
-                  "Hikvision,CHN,KAZ,cctv_safe_city,ended,2024,,accepted,https://example.org/3\n")
+    path = _write(
+        tmp_path / "timeline.csv",
+        header + "\n"
+        "Hikvision,CHN,KAZ,cctv_safe_city,delivered,2019,,accepted,https://example.org/2\n"
+        "Hikvision,CHN,KAZ,cctv_safe_city,agreed,2018,,accepted,https://example.org/1\n"
+        "Hikvision,CHN,KAZ,cctv_safe_city,ended,2024,,accepted,https://example.org/3\n",
+    )
     first = IMPORTERS["deployments"].run(_context(store), path)
     assert (first.claims, first.deployments) == (3, 1)
     with store.transaction() as connection:

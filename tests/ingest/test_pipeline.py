@@ -213,3 +213,16 @@ def test_stdin_input(db_url: str, tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["ingested"] == 1
+
+
+def test_fast_html_extractor_reads_the_same_article(store: Store, tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(article_html("Fast path (test fixture)", STORY, site="Bench", boilerplate="Home | News"), "utf-8")
+    summary = Ingestor(store, IngestOptions(html_extractor="resiliparse")).run([str(page)])
+    assert summary.ingested == 1
+    with store.transaction() as connection:
+        document = docs.find_document(connection, str(page))
+        assert document is not None
+        text = docs.document_text(connection, document.id) or ""
+    assert "four hundred cameras" in text
+    assert "Home | News" not in text

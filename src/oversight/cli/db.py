@@ -6,10 +6,10 @@ import typer
 from rich.table import Table
 
 from oversight.cli.common import DbOption, JsonOption, console, print_json
+from oversight.demo import load_demo_data
 from oversight.reference import reference
 from oversight.store import Store
 from oversight.store.engine import describe
-from oversight.demo import load_demo_data
 
 db_app = typer.Typer(help="Manage the database schema.", no_args_is_help=True)
 

@@ -33,11 +33,15 @@ def ingest(
     ignore_robots: Annotated[
         bool, typer.Option("--ignore-robots", help="Fetch even where robots.txt says no.")
     ] = False,
+    fast_html: Annotated[
+        bool, typer.Option("--fast-html", help="Extract HTML with resiliparse (faster; no date or site name).")
+    ] = False,
 ) -> None:
     """Archive documents (HTML, text, Markdown, PDF, DOCX, JSON Lines, WARC) and link near-duplicates."""
     options = IngestOptions(
         strict=strict,
         max_bytes=max_bytes,
+        html_extractor="resiliparse" if fast_html else "trafilatura",
         fetch=FetchOptions(allow_private=allow_private, max_bytes=max_bytes, respect_robots=not ignore_robots),
     )
     store = Store.open(db)

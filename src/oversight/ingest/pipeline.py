@@ -18,6 +18,7 @@ from oversight.ingest.dedup import NearDuplicateIndex, signature
 from oversight.ingest.fetch import Fetcher, FetchOptions
 from oversight.ingest.records import BadRecord, Record, Unchanged
 from oversight.ingest.sources import fetched_records, file_records, files_of, is_url, stdin_records
+from oversight.ingest.text import HtmlExtractor
 from oversight.model import Document
 from oversight.store import Store
 from oversight.store.documents import save_document, sha256_bytes
@@ -34,6 +35,7 @@ class IngestOptions:
 
     strict: bool = False
     max_bytes: int = 25 * 1024 * 1024
+    html_extractor: HtmlExtractor = "trafilatura"
     fetch: FetchOptions = field(default_factory=FetchOptions)
 
 
@@ -147,7 +149,7 @@ class Ingestor:
             if connection.execute(select(raw_inputs.c.outcome).where(raw_inputs.c.raw_sha256 == raw_sha)).first():
                 return "skipped"
         try:
-            found = record.read()
+            found = record.read(html=self.options.html_extractor)
         except InputError as exc:
             return self._error(summary, record.name, str(exc), record.raw)
         now = datetime.now(UTC)

@@ -17,7 +17,7 @@ from warcio.exceptions import ArchiveLoadFailed
 
 from oversight.errors import InputError
 from oversight.ingest.detect import Kind
-from oversight.ingest.text import Extracted, extract, finish
+from oversight.ingest.text import Extracted, HtmlExtractor, extract, finish
 
 
 @dataclass(frozen=True)
@@ -31,11 +31,11 @@ class Record:
     fetched_at: datetime | None = None
     given: Extracted | None = None  # text and metadata supplied by the input itself (JSON Lines)
 
-    def read(self) -> Extracted:
+    def read(self, *, html: HtmlExtractor = "trafilatura") -> Extracted:
         """The record's text and metadata; InputError if it has none."""
         if self.given is not None:
             return finish(self.given)
-        found = extract(self.raw, self.kind, url=self.url)
+        found = extract(self.raw, self.kind, url=self.url, html=html)
         return found if found.url or not self.url else Extracted(**{**found.__dict__, "url": self.url})
 
 

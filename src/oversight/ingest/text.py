@@ -8,6 +8,7 @@ import unicodedata
 import zipfile
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Literal
 
 import ftfy
 import py3langid
@@ -15,6 +16,8 @@ import trafilatura
 from lxml import etree
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
+from resiliparse.extract.html2text import extract_plain_text
+from resiliparse.parse.html import HTMLTree
 
 from oversight.errors import InputError
 from oversight.ingest.detect import Kind
@@ -40,14 +43,20 @@ class Extracted:
     url: str | None = None
 
 
-def extract(data: bytes, kind: Kind, *, url: str | None = None) -> Extracted:
+HtmlExtractor = Literal["trafilatura", "resiliparse"]
+
+
+def extract(data: bytes, kind: Kind, *, url: str | None = None, html: HtmlExtractor = "trafilatura") -> Extracted:
     """Extract and normalise the text of a single-document kind (not JSONL or WARC).
+
+    ``html`` picks the HTML extractor: trafilatura (text and metadata: title, site name, date) or resiliparse
+    (several times faster, main text and title only), for WARC-scale input.
 
     Raises:
         InputError: the document is corrupt, empty or not readable as ``kind``.
     """
     if kind is Kind.HTML:
-        found = _html(data, url=url)
+        found = _html(data, url=url) if html == "trafilatura" else _html_fast(data, url=url)
     elif kind is Kind.PDF:
         found = _pdf(data)
     elif kind is Kind.DOCX:
@@ -78,7 +87,7 @@ def normalise(text: str) -> str:
 
 def detect_language(text: str) -> str:
     """ISO 639-1 code of the text's language (py3langid)."""
-    language, _score = py3langid.classify(text[:20000])
+    language, _score = py3langid.classify(text[:3000])  # a few paragraphs decide; more only costs time
     return str(language)
 
 
@@ -117,6 +126,15 @@ def _html(data: bytes, *, url: str | None) -> Extracted:
         published=published,
         url=getattr(result, "url", None) or url,
     )
+
+
+def _html_fast(data: bytes, *, url: str | None) -> Extracted:
+    html = _decode(data)
+    tree = HTMLTree.parse(html)
+    text = extract_plain_text(tree, main_content=True, alt_texts=False, links=False)
+    if not text.strip():
+        raise InputError("no article text found in the HTML (empty, boilerplate only, or nested too deep)")
+    return Extracted(text=text, title=tree.title or None, url=url)
 
 
 def _pdf(data: bytes) -> Extracted:
