@@ -20,11 +20,44 @@ import tempfile
 import time
 from pathlib import Path
 
-WORDS = (
-    "council ministry contract cameras network police city system data security operator project installed "
-    "officials agreement company supplier surveillance public district region report monitoring equipment "
-    "budget tender licence traffic centre citizens privacy court law parliament technology platform"
-).split()
+WORDS = [
+    "council",
+    "ministry",
+    "contract",
+    "cameras",
+    "network",
+    "police",
+    "city",
+    "system",
+    "data",
+    "security",
+    "operator",
+    "project",
+    "installed",
+    "officials",
+    "agreement",
+    "company",
+    "supplier",
+    "surveillance",
+    "public",
+    "district",
+    "region",
+    "report",
+    "monitoring",
+    "equipment",
+    "budget",
+    "tender",
+    "licence",
+    "traffic",
+    "centre",
+    "citizens",
+    "privacy",
+    "court",
+    "law",
+    "parliament",
+    "technology",
+    "platform",
+]
 
 
 def make_warc(path: Path, pages: int, seed: int = 7) -> int:
