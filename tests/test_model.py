@@ -26,10 +26,10 @@ def test_evidence_offsets_must_span_the_quote() -> None:
         Evidence(document_id="d", start=10, end=14, quote="Hello")
 
 
-def test_claim_needs_a_vendor_or_its_country() -> None:
+def test_claim_supplier_may_be_a_country_or_unknown() -> None:
     assert _facts(vendor_id=None, vendor_country="CHN").vendor_country == "CHN"
-    with pytest.raises(ValidationError, match="vendor"):
-        _facts(vendor_id=None)
+    unknown = _facts(vendor_id=None)
+    assert (unknown.vendor_id, unknown.vendor_name, unknown.vendor_country) == (None, None, None)
 
 
 def test_status_vocabulary_is_closed() -> None:

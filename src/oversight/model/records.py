@@ -45,7 +45,11 @@ class Evidence(_Record):
 
 
 class ClaimFacts(_Record):
-    """What a claim states: who supplied which technology to whom, when, in what state."""
+    """What a claim states: who supplied which technology to whom, when, in what state.
+
+    The supplier may be a vendor, only the vendor's home country ("Chinese firms"), or unknown (a deployment
+    reported without its supplier); analyses count unknown suppliers apart.
+    """
 
     vendor_id: str | None = None
     vendor_name: str | None = None
@@ -58,12 +62,6 @@ class ClaimFacts(_Record):
     year: int | None = None
     value: float | None = None
     currency: str | None = None
-
-    @model_validator(mode="after")
-    def _has_supplier(self) -> ClaimFacts:
-        if not (self.vendor_id or self.vendor_name or self.vendor_country):
-            raise ValueError("a claim names a vendor or at least the vendor's country")
-        return self
 
 
 class Claim(_Record):

@@ -32,6 +32,17 @@ class _Demonyms(BaseModel):
     sources: tuple[HttpUrl, ...]
 
 
+class _CountryNames(BaseModel):
+    """One row of country_names.yaml: common short names and abbreviations in English and Russian news."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    country: str
+    en: tuple[str, ...] = ()
+    ru: tuple[str, ...] = ()
+    sources: tuple[HttpUrl, ...]
+
+
 class _CountryRow(BaseModel):
     """One row of the generated countries.yaml."""
 
@@ -86,10 +97,13 @@ def load_countries(folder: Path) -> list[Country]:
     rows = _parse(_CountryRow, read_yaml_list(folder / "countries.yaml"), folder / "countries.yaml")
     demonym_path = folder / "demonyms.yaml"
     demonyms = {d.country: d for d in _parse(_Demonyms, read_yaml_list(demonym_path), demonym_path)}
+    names_path = folder / "country_names.yaml"
+    common = {n.country: n for n in _parse(_CountryNames, read_yaml_list(names_path), names_path)}
     regions = load_regions(folder)
     countries = []
     for row in rows:
         extra = demonyms.pop(row.alpha3, None)
+        names = common.pop(row.alpha3, None)
         adjectives_ru: list[str] = []
         for lemma in extra.ru_adjectives if extra else ():
             try:
@@ -104,16 +118,17 @@ def load_countries(folder: Path) -> list[Country]:
                 name_en=row.name_en,
                 name_ru=row.name_ru,
                 official_name_en=row.official_name_en,
-                aliases=row.aliases,
+                aliases=tuple(dict.fromkeys((*row.aliases, *(names.en + names.ru if names else ())))),
                 regions=tuple(r.id for r in regions if row.alpha3 in r.members),
                 adjectives_en=tuple(dict.fromkeys((*row.adjectives_en, *(extra.en if extra else ())))),
                 adjectives_ru=tuple(dict.fromkeys(adjectives_ru)),
                 demonyms_ru=extra.ru_demonyms if extra else (),
-                sources=(*row.sources, *(extra.sources if extra else ())),
+                sources=(*row.sources, *(extra.sources if extra else ()), *(names.sources if names else ())),
             )
         )
-    if demonyms:
-        raise ReferenceDataError(f"demonyms.yaml names unknown countries: {', '.join(sorted(demonyms))}")
+    if demonyms or common:
+        unknown = ", ".join(sorted({*demonyms, *common}))
+        raise ReferenceDataError(f"demonyms.yaml or country_names.yaml names unknown countries: {unknown}")
     return countries
 
 

@@ -29,3 +29,56 @@ def adjective_forms(lemma: str) -> tuple[str, ...]:
         forms = dict.fromkeys(stem + ending for ending in endings)
         return tuple(forms)
     raise ValueError(f"{lemma!r} is not a Russian adjective in its dictionary form (-ий, -ый, -ой)")
+
+
+_HUSHING_OR_VELAR = frozenset("гкхжшчщ")
+
+
+def noun_forms(word: str) -> tuple[str, ...]:
+    """The singular case forms of a Russian proper noun (and plural ones for names in -ы/-и), given its nominative.
+
+    Used for names the dictionary does not know (companies, cities, countries): "Протей" → "Протея", "Протею",
+    "Протеем", "Протее"; "Астана" → "Астаны", "Астане", "Астану", "Астаной"; "Киргизия" → "Киргизии", ….
+    Indeclinable endings (-о, -е, -и, -у, -ю, -э) and non-Cyrillic words are returned unchanged.
+    """
+    if not word or not ("\u0400" <= word[-1] <= "\u04ff"):
+        return (word,)
+    last = word[-1].lower()
+    stem = word[:-1]
+    forms: list[str] = [word]
+    if word.lower().endswith("ия"):
+        forms += [stem + e for e in ("и", "ю", "ей")]
+    elif last == "й":
+        forms += [stem + e for e in ("я", "ю", "ем", "е")]
+    elif last == "ь":
+        forms += [stem + e for e in ("я", "ю", "ем", "е", "и", "ью")]
+    elif last == "а":
+        genitive = "и" if stem[-1:].lower() in _HUSHING_OR_VELAR else "ы"
+        forms += [stem + e for e in (genitive, "е", "у", "ой", "ою")]
+    elif last == "я":
+        forms += [stem + e for e in ("и", "е", "ю", "ей")]
+    elif last == "ы" and len(word) > 3:
+        forms += [stem + e for e in ("ов", "ам", "ами", "ах")]
+    elif last in "оеиуюэ":
+        pass
+    elif last.isalpha():
+        instrumental = "ем" if last in "жшчщц" else "ом"
+        forms += [word + e for e in ("а", "у", instrumental, "е")]
+    return tuple(dict.fromkeys(forms))
+
+
+def phrase_forms(phrase: str) -> tuple[str, ...]:
+    """Case forms of a multi-word name: the last word declines; a feminine adjective before it agrees with it."""
+    words = phrase.split(" ")
+    if len(words) == 1:
+        return noun_forms(phrase)
+    head = noun_forms(words[-1])
+    prefix = " ".join(words[:-1])
+    forms = [f"{prefix} {form}" for form in head]
+    if len(words) == 2 and words[0].lower().endswith("ая") and words[1][-1:].lower() in "ая":
+        adjective = words[0][:-2]
+        for ending, noun in zip(("ой", "ую", "ой"), (head[1:2] or head, head[3:4] or head, head[4:5] or head),
+                                strict=True):
+            forms.append(f"{adjective}{ending} {noun[0]}")
+        forms += [f"{adjective}ой {form}" for form in head]
+    return tuple(dict.fromkeys(forms))

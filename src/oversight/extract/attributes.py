@@ -1,0 +1,50 @@
+"""The status, year and buyer of an accepted candidate, read from the sentences that support it."""
+
+from __future__ import annotations
+
+import re
+
+from oversight.extract.candidates import Candidate
+from oversight.extract.mentions import Analysis
+from oversight.model import Status
+
+# Years that date the reporting, not the deal: "a 2023 report", "the 2015 leak", "in 2019 … was arrested".
+_REPORTING = re.compile(
+    r"(report|published|leak|breach|trial|judg|ruling|arrest|sentenc|founded|set up in|released|investigation|"
+    r"доклад|утечк|решени|суд|основан)\w*\W{1,40}$|^\W{0,3}(report|leak|judg|доклад)",
+    re.IGNORECASE,
+)
+_SINCE = re.compile(r"(since|from|с)\s*$", re.IGNORECASE)
+
+
+def status(analysis: Analysis, candidate: Candidate) -> Status:
+    """The most advanced status the supporting sentences state (ended > delivered > agreed); delivered by default."""
+    cues = analysis.cues_in(candidate.support)
+    if cues.get("ended"):
+        return Status.ENDED
+    if cues.get("delivered"):
+        return Status.DELIVERED
+    if cues.get("agreed"):
+        return Status.AGREED
+    return Status.DELIVERED
+
+
+def year(analysis: Analysis, candidate: Candidate) -> int | None:
+    """The year of the contract or deployment: the first year in the supporting sentences not dating a report."""
+    for value, offset, sentence in analysis.years:
+        if sentence not in candidate.support:
+            continue
+        before = analysis.text[max(0, offset - 45) : offset]
+        after = analysis.text[offset + 4 : offset + 20]
+        if _REPORTING.search(before) or _REPORTING.match(after):
+            continue
+        return value
+    return None
+
+
+def buyer(analysis: Analysis, candidate: Candidate) -> str | None:
+    """The buying body as written, when a known buyer of the recipient country stands in the supporting sentences."""
+    for placed in analysis.buyers:
+        if placed.sentence in candidate.support and placed.mention.detail == candidate.recipient:
+            return placed.mention.text
+    return None

@@ -1,0 +1,194 @@
+"""Candidate deployments of a text and the features a model scores them by.
+
+A candidate is (supplier, recipient country, technology): the supplier a named vendor, a supplier named only by
+its country ("Chinese firms"), or nobody. Every combination whose mentions stand near each other is proposed;
+the features describe how near, what kind of words name the country, and which cues (signed, installed, denied,
+plans, telecom networks…) stand in the sentences that support it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from oversight.extract.mentions import Analysis, Placed
+from oversight.reference import Reference
+
+SUPPLIER_VENDOR, SUPPLIER_COUNTRY, SUPPLIER_NONE = "vendor", "country", "none"
+#: Cue categories whose presence in the supporting sentences is a feature.
+CUE_FEATURES = ("delivered", "agreed", "ended", "planned", "negated", "hedge", "telecom", "corporate", "location",
+                "domestic", "list")
+#: How many sentences apart mentions may stand and still form a candidate.
+WINDOW = 3
+
+
+@dataclass
+class Candidate:
+    """One possible deployment and the evidence for it."""
+
+    kind: str
+    vendor_id: str | None
+    vendor_country: str | None
+    recipient: str
+    technology: str
+    support: set[int]
+    features: dict[str, float] = field(default_factory=dict)
+    score: float = 0.0
+
+
+def _distance(a: Iterable[Placed], b: Iterable[Placed]) -> tuple[int, Placed | None, Placed | None]:
+    best: tuple[int, Placed | None, Placed | None] = (99, None, None)
+    b = list(b)
+    for x in a:
+        for y in b:
+            d = abs(x.sentence - y.sentence)
+            if d < best[0]:
+                best = (d, x, y)
+    return best
+
+
+def _bucket(name: str, distance: int, features: dict[str, float]) -> None:
+    features[f"{name}{min(distance, 3)}"] = 1.0
+
+
+def recipients(analysis: Analysis, ref: Reference) -> dict[str, list[Placed]]:
+    """Country evidence by country: place mentions, and buyers whose country is unambiguous or also named."""
+    found: dict[str, list[Placed]] = {code: list(places) for code, places in analysis.places.items()}
+    by_position: dict[int, set[str]] = {}
+    for buyer in analysis.buyers:
+        by_position.setdefault(buyer.mention.start, set()).add(buyer.mention.detail)
+    for buyer in analysis.buyers:
+        countries = by_position[buyer.mention.start]
+        if len(countries) == 1 or buyer.mention.detail in analysis.places:
+            found.setdefault(buyer.mention.detail, []).append(buyer)
+    return found
+
+
+def generate(analysis: Analysis, ref: Reference) -> list[Candidate]:
+    """Every candidate deployment of the text, with features."""
+    places = recipients(analysis, ref)
+    techs = analysis.technologies
+    candidates: list[Candidate] = []
+    passage = _passage_features(analysis, places)
+    for vendor_id, mentions in analysis.vendors.items():
+        vendor = ref_vendor(ref, vendor_id)
+        home = analysis.nationality.get(vendor_id) or (vendor.country if vendor else None)
+        offered = set(vendor.technologies) if vendor else set()
+        for country, evidence in places.items():
+            d_vc, v_near, c_near = _distance(mentions, evidence)
+            if d_vc > WINDOW or v_near is None or c_near is None:
+                continue
+            near_keywords = {t for t, ms in techs.items() if _distance(mentions, ms)[0] <= WINDOW}
+            for tech in near_keywords or offered:
+                tech_mentions = techs.get(tech, [])
+                d_vt, _, t_near = _distance([v_near], tech_mentions) if tech_mentions else (0, None, None)
+                if tech_mentions and d_vt > WINDOW:
+                    continue
+                candidate = Candidate(SUPPLIER_VENDOR, vendor_id, home, country, tech,
+                                      {v_near.sentence, c_near.sentence} | ({t_near.sentence} if t_near else set()))
+                candidate.features = {**passage, **_features(analysis, candidate, mentions, evidence, tech_mentions,
+                                                             vendor_home=home, offered=offered)}
+                candidates.append(candidate)
+    for supplier, mentions in analysis.supplier_countries.items():
+        for country, evidence in places.items():
+            d_sc, s_near, c_near = _distance(mentions, evidence)
+            if d_sc > WINDOW or s_near is None or c_near is None:
+                continue
+            for tech, tech_mentions in techs.items():
+                d, _, t_near = _distance([s_near], tech_mentions)
+                if d > WINDOW or t_near is None:
+                    continue
+                candidate = Candidate(SUPPLIER_COUNTRY, None, supplier, country, tech,
+                                      {s_near.sentence, c_near.sentence, t_near.sentence})
+                candidate.features = {**passage, **_features(analysis, candidate, mentions, evidence, tech_mentions,
+                                                             vendor_home=supplier, offered=set())}
+                candidates.append(candidate)
+    for country, evidence in places.items():
+        for tech, tech_mentions in techs.items():
+            d, c_near, t_near = _distance(evidence, tech_mentions)
+            if d > WINDOW or c_near is None or t_near is None:
+                continue
+            domestic = analysis.cues_in({c_near.sentence, t_near.sentence}).get("domestic", 0) > 0
+            candidate = Candidate(SUPPLIER_NONE, None, country if domestic else None, country, tech,
+                                  {c_near.sentence, t_near.sentence})
+            candidate.features = {**passage, **_features(analysis, candidate, [], evidence, tech_mentions,
+                                                         vendor_home=None, offered=set())}
+            candidates.append(candidate)
+    return candidates
+
+
+def ref_vendor(ref: Reference, vendor_id: str) -> object | None:
+    """The registry vendor with this id (None for vendors only in a database)."""
+    found = ref.find_vendors(vendor_id, exact=True)
+    return found[0] if found else None
+
+
+def _passage_features(analysis: Analysis, places: dict[str, list[Placed]]) -> dict[str, float]:
+    cues = analysis.cues_in(set(range(len(analysis.sentences))))
+    return {
+        "passage_negated": float(cues.get("negated", 0) > 0),
+        "no_vendor_in_passage": float(not analysis.vendors),
+    }
+
+
+def _features(analysis: Analysis, c: Candidate, supplier: list[Placed], evidence: list[Placed],
+              tech_mentions: list[Placed], *, vendor_home: str | None, offered: set[str]) -> dict[str, float]:
+    f: dict[str, float] = {f"kind_{c.kind}": 1.0, f"tech_{c.technology}": 1.0, "bias": 1.0}
+    if supplier:
+        d_vc, v_near, c_near = _distance(supplier, evidence)
+        _bucket("d_vc", d_vc, f)
+        if v_near and c_near:
+            f["same_par_vc"] = float(analysis.paragraph(v_near.sentence) == analysis.paragraph(c_near.sentence))
+            f["c_before_v"] = float(c_near.mention.start < v_near.mention.start)
+    if tech_mentions:
+        d_ct, c_near_t, t_near = _distance(evidence, tech_mentions)
+        _bucket("d_ct", d_ct, f)
+        if supplier:
+            d_vt, _, _ = _distance(supplier, tech_mentions)
+            _bucket("d_vt", d_vt, f)
+    else:
+        f["tech_from_vendor"] = 1.0
+    f["vendor_offers_tech"] = float(c.technology in offered)
+    f["recipient_is_home"] = float(vendor_home is not None and vendor_home == c.recipient)
+    details = {p.mention.detail for p in evidence}
+    for detail in ("name", "adjective", "demonym", "city"):
+        f[f"c_{detail}"] = float(detail in details)
+    f["c_buyer"] = float(any(p.mention.kind == "buyer" for p in evidence))
+    f["c_mentions"] = math.log1p(len(evidence))
+    support = c.support
+    cues = analysis.cues_in(support)
+    for name in CUE_FEATURES:
+        f[f"cue_{name}"] = math.log1p(cues.get(name, 0))
+    if supplier:
+        v_sentences = {p.sentence for p in supplier if p.sentence in support}
+        others = {v for v, ms in analysis.vendors.items() if v != c.vendor_id and any(m.sentence in v_sentences
+                                                                                      for m in ms)}
+        f["other_vendors_in_v_sentence"] = math.log1p(len(others))
+        own = analysis.cues_in(v_sentences)
+        for name in ("delivered", "agreed", "ended", "planned", "negated"):
+            f[f"vcue_{name}"] = float(own.get(name, 0) > 0)
+    c_sentences = {p.sentence for p in evidence if p.sentence in support}
+    own_c = analysis.cues_in(c_sentences)
+    f["c_after_firm"] = float(_near_cue(analysis, evidence, "supplier_noun", reach=25))
+    for name in ("delivered", "agreed", "ended", "planned", "negated", "telecom", "corporate", "location", "list"):
+        f[f"ccue_{name}"] = float(own_c.get(name, 0) > 0)
+    tech_sentences = {p.sentence for p in tech_mentions}
+    f["c_sentence_has_tech"] = float(bool(c_sentences & tech_sentences))
+    countries_there = {code for code, places in analysis.places.items() for p in places if p.sentence in c_sentences}
+    in_list = len(countries_there) >= 3
+    f["c_in_list"] = float(in_list)
+    f["list_x_delivered"] = float(in_list and (own_c.get("delivered", 0) > 0 or own_c.get("list", 0) > 0))
+    f["list_x_telecom"] = float(in_list and own_c.get("telecom", 0) > 0)
+    f["list_x_location"] = float(in_list and (own_c.get("location", 0) > 0 or f["c_after_firm"] > 0))
+    f["c_sentence_countries"] = math.log1p(len(countries_there))
+    f["c_location_cue"] = float(_near_cue(analysis, evidence, "location"))
+    return f
+
+
+def _near_cue(analysis: Analysis, evidence: list[Placed], category: str, reach: int = 40) -> bool:
+    for p in evidence:
+        for cue in analysis.cues:
+            if cue.mention.value == category and 0 <= p.mention.start - cue.mention.end <= reach:
+                return True
+    return False

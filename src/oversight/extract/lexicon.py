@@ -1,0 +1,247 @@
+"""The extractor's vocabulary: every name, adjective, keyword and cue it looks for, compiled into two
+Aho–Corasick automata (one case-sensitive for names, one over lower-cased text for words and cues).
+
+Built once from the reference registry and the language files (``languages/*.yaml``); a scan of a text returns
+every mention with its character offsets, longest match first where names overlap.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import ahocorasick
+import yaml
+
+from oversight.reference import Reference, reference
+from oversight.reference.loader import data_dir, read_yaml_list
+from oversight.reference.russian import noun_forms, phrase_forms
+
+#: Kinds of mention the extractor knows.
+VENDOR, COUNTRY, CITY, BUYER, TECH, CUE = "vendor", "country", "city", "buyer", "tech", "cue"
+_ENTITY_KINDS = frozenset({VENDOR, COUNTRY, CITY, BUYER})
+_CYRILLIC = frozenset(chr(c) for c in range(0x400, 0x500))
+
+
+@dataclass(frozen=True, order=True)
+class Mention:
+    """A span of text that names something the extractor knows."""
+
+    start: int
+    end: int
+    kind: str
+    value: str  # vendor id, alpha-3, buyer id, technology id or cue category
+    detail: str = ""  # for countries: name, adjective, demonym, city, buyer; for cues: the language
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class _Pattern:
+    kind: str
+    value: str
+    detail: str
+    stem: bool  # matches any continuation of the last word
+
+
+def _is_cyrillic(text: str) -> bool:
+    return any(ch in _CYRILLIC for ch in text)
+
+
+def language_data() -> dict[str, dict[str, Any]]:
+    """The cue vocabularies of every shipped language, by ISO 639-1 code."""
+    folder = resources.files("oversight.extract") / "languages"
+    data = {}
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".yaml"):
+            loaded = yaml.safe_load(entry.read_text("utf-8"))
+            data[loaded["language"]] = loaded
+    return data
+
+
+class Lexicon:
+    """Compiled patterns and the scan over a text."""
+
+    def __init__(self, ref: Reference, languages: dict[str, dict[str, Any]]) -> None:
+        self._exact: dict[str, list[_Pattern]] = {}
+        self._folded: dict[str, list[_Pattern]] = {}
+        self.reference = ref
+        self._add_vendors(ref)
+        self._add_places(ref)
+        self._add_buyers(ref)
+        for tech in ref.technologies:
+            for keyword in (*tech.keywords_en, *tech.keywords_ru):
+                self._fold(keyword.removesuffix("*"), _Pattern(TECH, tech.id, "keyword", stem=keyword.endswith("*")))
+        for code, data in languages.items():
+            for category, words in data.get("cues", {}).items():
+                for word in words:
+                    text = str(word)
+                    stem = text.endswith("*")
+                    self._fold(text.removesuffix("*"), _Pattern(CUE, category, code, stem=stem))
+        self._exact_automaton = _compile(self._exact)
+        self._folded_automaton = _compile(self._folded)
+
+    # -- building ----------------------------------------------------------------------------------------------
+    def _name(self, name: str, pattern: _Pattern, *, inflect: bool = True) -> None:
+        """A proper name: matched case-sensitively as written and in capitals (and in Russian case forms)."""
+        forms = phrase_forms(name) if inflect and _is_cyrillic(name) else (name,)
+        for form in forms:
+            for variant in {form, form.upper()}:
+                self._exact.setdefault(variant, []).append(pattern)
+
+    def _fold(self, text: str, pattern: _Pattern) -> None:
+        for key in expand_stems(text.lower().strip()):
+            if key:
+                self._folded.setdefault(key, []).append(pattern)
+
+    def _add_vendors(self, ref: Reference) -> None:
+        for vendor in ref.vendors:
+            for alias in {vendor.name, *vendor.aliases}:
+                pattern = _Pattern(VENDOR, vendor.id, "", stem=False)
+                clean = alias.strip(" «»\"'")
+                # Long or multi-word names are safe to match in any case; short ones ("Area", "NICE") only as written.
+                if len(clean) > 6 or " " in clean:
+                    for form in phrase_forms(clean) if _is_cyrillic(clean) else (clean,):
+                        self._fold(form, pattern)
+                else:
+                    self._name(clean, pattern)
+
+    def _add_places(self, ref: Reference) -> None:
+        shared_adjectives = _primary_adjectives(ref)
+        for country in ref.countries:
+            for name in (country.name_en, country.name_ru, *country.aliases):
+                if len(name) > 3 or name.isupper():
+                    self._name(name, _Pattern(COUNTRY, country.alpha3, "name", stem=False))
+            for adjective in country.adjectives_en:
+                if shared_adjectives.get(adjective, country.alpha3) != country.alpha3:
+                    continue  # "Chinese" is also given for Hong Kong and Macao; it names China
+                for form in {adjective, adjective + "s"}:
+                    self._name(form, _Pattern(COUNTRY, country.alpha3, "adjective", stem=False), inflect=False)
+            for adjective in country.adjectives_ru:
+                self._fold(adjective, _Pattern(COUNTRY, country.alpha3, "adjective", stem=False))
+            for demonym in country.demonyms_ru:
+                for form in _demonym_forms(demonym):
+                    self._fold(form, _Pattern(COUNTRY, country.alpha3, "demonym", stem=False))
+        for city in ref.cities:
+            for name in (city.name, *city.aliases):
+                if len(name) > 3:
+                    self._name(name, _Pattern(CITY, city.country, "city", stem=False))
+
+    def _add_buyers(self, ref: Reference) -> None:
+        for buyer in ref.buyers:
+            for name in (buyer.name, *(buyer.name_ru,) * bool(buyer.name_ru), *buyer.aliases):
+                if name and (len(name) > 2):
+                    pattern = _Pattern(BUYER, buyer.id, buyer.country, stem=False)
+                    if len(name) > 8:
+                        self._fold(name, pattern)
+                    else:
+                        self._name(name, pattern)
+
+    # -- scanning ----------------------------------------------------------------------------------------------
+    def scan(self, text: str) -> list[Mention]:
+        """Every mention in ``text``: overlapping names resolved to the longest, cues kept as found."""
+        lowered = text.lower()
+        if len(lowered) != len(text):  # a few characters lower-case to two; keep offsets aligned
+            lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+        found = list(_matches(self._exact_automaton, text, text))
+        found += _matches(self._folded_automaton, lowered, text)
+        return _resolve(found)
+
+
+# Endings a starred word inside a phrase may take ("распознавани* лиц" → распознавание/распознавания/… лиц).
+_ENDINGS = ("", "а", "е", "и", "у", "ы", "ю", "я", "ой", "ей", "ом", "ем", "ам", "ям", "ами", "ями", "ах", "ях", "ие",
+            "ия", "ии", "ию", "ием", "ий", "ый", "ая", "ое", "ые", "ого", "его", "ому", "ему", "ым", "им", "ых", "их",
+            "ую", "юю", "ыми", "ими", "s", "es", "ed", "ing")
+
+
+def expand_stems(phrase: str) -> list[str]:
+    """A phrase whose inner words end in * ("базов* станци*") as every combination of endings; a final * is kept
+    for the matcher (any continuation of the last word)."""
+    words = phrase.split(" ")
+    options: list[list[str]] = []
+    for index, word in enumerate(words):
+        if word.endswith("*") and index < len(words) - 1:
+            options.append([word[:-1] + ending for ending in _ENDINGS])
+        else:
+            options.append([word])
+    phrases = [""]
+    for choices in options:
+        phrases = [f"{p} {c}".strip() for p in phrases for c in choices]
+    return phrases
+
+
+def _primary_adjectives(ref: Reference) -> dict[str, str]:
+    """For English adjectives that several countries share, the country the curated demonyms give it to."""
+    owners: dict[str, list[str]] = {}
+    for country in ref.countries:
+        for adjective in country.adjectives_en:
+            owners.setdefault(adjective, []).append(country.alpha3)
+    curated = {str(a): str(row["country"]) for row in read_yaml_list(data_dir() / "demonyms.yaml")
+               for a in row.get("en", [])}
+    return {adj: curated[adj] for adj, codes in owners.items() if len(codes) > 1 and adj in curated}
+
+
+def _demonym_forms(demonym: str) -> tuple[str, ...]:
+    """Singular case forms and the plural of a Russian demonym ("казах" → "казахи", "китаец" → "китайцы")."""
+    forms = list(noun_forms(demonym))
+    if demonym.endswith("ец"):
+        plural_stem = demonym[:-2] + ("йц" if demonym[-3:-2] in "аеиоуяю" else "ц")
+        forms += [plural_stem + e for e in ("ы", "ев", "ам", "ами", "ах")]
+    elif demonym.endswith("ин"):
+        forms += [demonym[:-2] + e for e in ("е", "", "ам", "ами", "ах")]
+    else:
+        plural = "и" if demonym[-1:] in "гкхжшчщ" else "ы"
+        forms += [demonym + e for e in (plural, "ов", "ам", "ами", "ах")]
+    return tuple(dict.fromkeys(forms))
+
+
+def _compile(patterns: dict[str, list[_Pattern]]) -> Any:
+    automaton = ahocorasick.Automaton()
+    for key, values in patterns.items():
+        automaton.add_word(key, (len(key), tuple(dict.fromkeys(values))))
+    automaton.make_automaton()
+    return automaton
+
+
+def _matches(automaton: Any, haystack: str, original: str) -> Iterator[Mention]:
+    size = len(haystack)
+    for end_index, (length, patterns) in automaton.iter(haystack):
+        start, end = end_index - length + 1, end_index + 1
+        if start > 0 and haystack[start - 1].isalnum():
+            continue
+        whole_word = end >= size or not haystack[end].isalnum()
+        for pattern in patterns:
+            if not (whole_word or pattern.stem):
+                continue
+            stop = end
+            if pattern.stem:
+                while stop < size and haystack[stop].isalnum():
+                    stop += 1
+            yield Mention(start, stop, pattern.kind, pattern.value, pattern.detail, original[start:stop])
+
+
+def _resolve(found: Iterable[Mention]) -> list[Mention]:
+    """Keep the longest of overlapping names (a country inside a vendor's name is part of the name), and of
+    overlapping technology keywords ("internet-monitoring system" over "monitoring system"); cues stay as found."""
+    found = list(found)
+    kept = _longest(m for m in found if m.kind not in (CUE, TECH)) + _longest(m for m in found if m.kind == TECH)
+    return sorted({*kept, *(m for m in found if m.kind == CUE)})
+
+
+def _longest(mentions: Iterable[Mention]) -> list[Mention]:
+    ordered = sorted(mentions, key=lambda m: (m.start, -(m.end - m.start)))
+    kept: list[Mention] = []
+    covered_until = -1
+    for mention in ordered:
+        if mention.start >= covered_until or (kept and (mention.start, mention.end) == (kept[-1].start, kept[-1].end)):
+            kept.append(mention)
+            covered_until = max(covered_until, mention.end)
+    return kept
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    """The lexicon of the shipped reference data and languages, built once per process."""
+    return Lexicon(reference(), language_data())

@@ -1,0 +1,185 @@
+"""Mentions of one text placed in its sentences, with the readings the candidate generator needs:
+which country words name a supplier's nationality, and which name a place."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from oversight.extract.lexicon import BUYER, CITY, COUNTRY, CUE, TECH, VENDOR, Lexicon, Mention
+from oversight.extract.segment import Span, sentences
+
+_YEAR = re.compile(r"(?<![\d.,])(?:19[89]\d|20[0-3]\d)(?![\d.,]\d)")
+#: How far (in characters) a nationality adjective may stand from the noun or name it qualifies.
+_ATTACH = 40
+
+
+@dataclass
+class Placed:
+    """A mention with its sentence number."""
+
+    mention: Mention
+    sentence: int
+
+
+@dataclass
+class Analysis:
+    """Everything the candidate generator needs to know about one text."""
+
+    text: str
+    sentences: list[Span]
+    vendors: dict[str, list[Placed]] = field(default_factory=lambda: defaultdict(list))
+    places: dict[str, list[Placed]] = field(default_factory=lambda: defaultdict(list))  # recipient evidence
+    nationality: dict[str, str] = field(default_factory=dict)  # vendor id → stated home country
+    supplier_countries: dict[str, list[Placed]] = field(default_factory=lambda: defaultdict(list))
+    technologies: dict[str, list[Placed]] = field(default_factory=lambda: defaultdict(list))
+    cues: list[Placed] = field(default_factory=list)
+    years: list[tuple[int, int, int]] = field(default_factory=list)  # (year, offset, sentence)
+    buyers: list[Placed] = field(default_factory=list)
+
+    def sentence_of(self, offset: int) -> int:
+        """The number of the sentence holding a character offset."""
+        for number, span in enumerate(self.sentences):
+            if span.start <= offset < span.end:
+                return number
+        return max(0, len(self.sentences) - 1)
+
+    def paragraph(self, sentence: int) -> int:
+        return self.sentences[sentence].paragraph if self.sentences else 0
+
+    def cues_in(self, sentence_numbers: set[int]) -> dict[str, int]:
+        """Counts of cue categories in the given sentences."""
+        counts: dict[str, int] = defaultdict(int)
+        for placed in self.cues:
+            if placed.sentence in sentence_numbers:
+                counts[placed.mention.value] += 1
+        return counts
+
+
+def analyse(text: str, lexicon: Lexicon) -> Analysis:
+    """Scan a text and sort its mentions into vendors, places, technologies, cues and years."""
+    spans = sentences(text)
+    analysis = Analysis(text=text, sentences=spans)
+    mentions = lexicon.scan(text)
+    starts = [s.start for s in spans]
+    placed = [Placed(m, _sentence(starts, m.start)) for m in mentions]
+    placed = _merge_parenthetical_vendors(text, placed)
+    supplier_nouns = [p for p in placed if p.mention.kind == CUE and p.mention.value == "supplier_noun"]
+    vendor_mentions = [p for p in placed if p.mention.kind == VENDOR]
+    for p in placed:
+        kind = p.mention.kind
+        if kind == VENDOR:
+            analysis.vendors[p.mention.value].append(p)
+        elif kind == TECH:
+            analysis.technologies[p.mention.value].append(p)
+        elif kind == CUE:
+            analysis.cues.append(p)
+        elif kind == BUYER:
+            analysis.buyers.append(p)
+        elif kind in (COUNTRY, CITY):
+            _place(analysis, p, vendor_mentions, supplier_nouns, lexicon)
+    for match in _YEAR.finditer(text):
+        analysis.years.append((int(match.group(0)), match.start(), _sentence(starts, match.start())))
+    return analysis
+
+
+def _merge_parenthetical_vendors(text: str, placed: list[Placed]) -> list[Placed]:
+    """ "Sandvine Inc. (Procera Networks)": the name in parentheses is the same company, not a second vendor."""
+    vendors = [p for p in placed if p.mention.kind == VENDOR]
+    drop = set()
+    for first, second in zip(vendors, vendors[1:], strict=False):
+        if text[first.mention.end : second.mention.start].strip() in ("(", "«", "(«") and first.mention.value != (
+            second.mention.value
+        ):
+            drop.add(id(second))
+    return [p for p in placed if id(p) not in drop]
+
+
+def _sentence(starts: list[int], offset: int) -> int:
+    low, high = 0, len(starts)
+    while low < high:
+        middle = (low + high) // 2
+        if starts[middle] <= offset:
+            low = middle + 1
+        else:
+            high = middle
+    return max(0, low - 1)
+
+
+_DESCRIPTORS = frozenset(
+    "the a an its subsidiary unit arm branch office firm firms company companies corporation group start-up startup giant maker makers manufacturer "
+    "vendor supplier provider developer contractor conglomerate tech technology telecoms telecom telecommunications "
+    "surveillance spyware camera cameras video security ict ai software hardware equipment state-owned private "
+    "defence defense phone-forensics phone-hacking forensics intelligence cybersecurity it analytics biometrics "
+    "facial recognition based -based spy electronics engineering national major leading big".split()
+)
+_RU_DESCRIPTOR_STEMS = ("компани", "фирм", "концерн", "корпорац", "производител", "поставщик", "разработчик",
+                        "оператор", "групп", "ооо", "ао", "пао", "тоо", "нтц", "стартап", "холдинг", "государствен")
+_WORD = re.compile(r"[\w-]+")
+
+
+def _only_descriptors(between: str) -> bool:
+    """Whether the words between a nationality and a name only describe the company ("the Israeli spyware firm",
+    "its British subsidiary,"); a comma may only close the description."""
+    if any(ch in between for ch in ".;!?\n()") or "," in between.rstrip().rstrip(","):
+        return False
+    for word in _WORD.findall(between.lower()):
+        if word not in _DESCRIPTORS and not word.startswith(_RU_DESCRIPTOR_STEMS):
+            return False
+    return True
+
+
+_CURRENCY_AFTER = re.compile(r"\s*(?:dollars?|\$|cents?)\b", re.IGNORECASE)
+_CURRENCY_BEFORE = re.compile(r"(?:доллар\w*|долл\.)\s*$", re.IGNORECASE)
+
+
+def _place(analysis: Analysis, p: Placed, vendors: list[Placed], nouns: list[Placed], lexicon: Lexicon) -> None:
+    """A country word is a vendor's nationality, a nationality-only supplier, or evidence of a place."""
+    m = p.mention
+    text = analysis.text
+    if _CURRENCY_AFTER.match(text, m.end) or _CURRENCY_BEFORE.search(text[max(0, m.start - 12) : m.start]):
+        return  # "US dollars", "долларов США": a currency, not a place
+    vendor = _attached_vendor(text, m, vendors) or _possessive_vendor(text, m, vendors)
+    if vendor is not None:
+        analysis.nationality.setdefault(vendor.mention.value, m.value)
+        return
+    if m.detail in ("adjective", "name"):
+        noun = next((n for n in nouns if n.sentence == p.sentence and 0 <= n.mention.start - m.end <= _ATTACH
+                     and _only_descriptors(text[m.end : n.mention.start])), None)
+        if noun is not None:
+            analysis.supplier_countries[m.value].append(p)
+            return
+    analysis.places[m.value].append(p)
+
+
+def _attached_vendor(text: str, m: Mention, vendors: list[Placed]) -> Placed | None:
+    """A vendor named right after ("the Chinese firm Huawei") or right before ("Huawei, the Chinese …") m."""
+    for v in vendors:
+        gap_after = v.mention.start - m.end
+        if 0 <= gap_after <= _ATTACH and _only_descriptors(text[m.end : v.mention.start]):
+            return v
+        gap_before = m.start - v.mention.end
+        between = text[v.mention.end : m.start]
+        if 0 < gap_before <= _ATTACH and between.lstrip().startswith((",", "—", "–", "-")) and _only_descriptors(
+            between.replace(",", " ").replace("—", " ").replace("–", " ")
+        ):
+            return v
+    return None
+
+
+_FROM = re.compile(r"^(?:,? (?:[\w-]+ ){0,4})?(?:of|from|based in|headquartered in|in|\()\s*$")
+
+
+def _possessive_vendor(text: str, m: Mention, vendors: list[Placed]) -> Placed | None:
+    """ "China's Huawei", "Huawei of China", "VASTech, a firm from South Africa", "Стилсофт Бишкек (Кыргызстан)"."""
+    for v in vendors:
+        after = text[m.end : v.mention.start]
+        if after in ("'s ", "’s ") and v.mention.start - m.end <= 3:
+            return v
+        before = text[v.mention.end : m.start]
+        if 0 <= len(before) <= _ATTACH and _FROM.match(before):
+            words = before.replace(",", " ").replace("(", " ").split()[:-1] if before.strip() != "(" else []
+            if all(w.lower() in _DESCRIPTORS or w.lower() in {"the", "a", "an"} for w in words):
+                return v
+    return None
