@@ -241,6 +241,51 @@ def build_cities() -> list[dict[str, Any]]:
     return rows
 
 
+# Generic words in ISO 3166-2 romanised names ("Hainan Sheng", "Pavlodar oblysy"): the name without them is the one
+# news uses.
+_GENERIC = re.compile(
+    r"\s+(?:Sheng|Shi|Zizhiqu|Uygur Zizhiqu|Huizu Zizhiqu|Zhuangzu Zizhiqu|SAR|oblysy|oblast'|oblast|kray|Shaary|"
+    r"avtonomnyy okrug|Respublika|Province|Region|Governorate)$"
+)
+
+
+_GEOGRAPHIC_WORDS = frozenset(
+    "north south east west northern southern eastern western central centre center capital coast coastal upper "
+    "lower middle islands island lakes lake river highlands mountain mountains valley plateau region district "
+    "province city territory new great grand saint st the of and north-east north-west south-east south-west".split()
+)
+
+
+def build_subdivisions() -> list[dict[str, Any]]:
+    """ISO 3166-2 subdivisions of every country, with the short form news uses and Russian names where known;
+    names shared with a country or with a subdivision of another country are left out as ambiguous."""
+    ru = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["ru"])
+    country_names = {c.name for c in pycountry.countries} | {getattr(c, "common_name", "") for c in pycountry.countries}
+    rows: dict[str, dict[str, Any]] = {}
+    owners: dict[str, set[str]] = {}
+    for sub in pycountry.subdivisions:
+        if getattr(sub, "parent_code", None):
+            continue  # only first-level divisions
+        alpha3 = pycountry.countries.get(alpha_2=sub.country_code).alpha_3
+        names = {sub.name, _GENERIC.sub("", sub.name).split(",")[0].strip()}
+        russian = ru.gettext(sub.name)
+        if russian != sub.name:
+            names.add(russian)
+        names = {
+            n for n in names
+            if len(n) > 3 and n not in country_names and not set(n.lower().split()) <= _GEOGRAPHIC_WORDS
+        }
+        for name in names:
+            owners.setdefault(name, set()).add(alpha3)
+        rows[sub.code] = {"code": sub.code, "country": alpha3, "names": sorted(names)}
+    out = []
+    for row in sorted(rows.values(), key=lambda r: r["code"]):
+        row["names"] = [n for n in row["names"] if len(owners[n]) == 1]
+        if row["names"]:
+            out.append(row)
+    return out
+
+
 def _dump(name: str, header: str, rows: list[dict[str, Any]]) -> None:
     text = yaml.safe_dump(rows, allow_unicode=True, sort_keys=False, width=120)
     (DATA / name).write_text(
@@ -259,6 +304,12 @@ def main() -> None:
         "regions.yaml",
         f"Regions: UN M49 sub-regions ({M49_SOURCE}) and listed groupings, each with its source.",
         build_regions(info),
+    )
+    _dump(
+        "subdivisions.yaml",
+        f"First-level ISO 3166-2 subdivisions ({PYCOUNTRY_SOURCE}), with the short names news uses; names shared by "
+        "several countries are left out.",
+        build_subdivisions(),
     )
     _dump(
         "cities.yaml",

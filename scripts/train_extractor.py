@@ -12,6 +12,7 @@ import argparse
 import json
 import random
 from pathlib import Path
+from typing import Any
 
 from oversight.extract.candidates import generate
 from oversight.extract.engine import Extractor
@@ -19,7 +20,7 @@ from oversight.extract.evaluate import GoldPassage, evaluate, file_hash, read_go
 from oversight.extract.lexicon import lexicon
 from oversight.extract.mentions import analyse
 from oversight.extract.model import LinearModel, train
-from oversight.extract.scoring import matches
+from oversight.extract.scoring import Score, matches, score_passage
 from oversight.reference import reference
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "src" / "oversight" / "extract" / "model.json"
@@ -38,23 +39,23 @@ def samples(passages: list[GoldPassage]) -> list[tuple[dict[str, float], bool]]:
     return out
 
 
-def cross_validate(passages: list[GoldPassage], folds: int, *, seed: int = 13, threshold: float = 0.5) -> dict:
-    order = list(range(len(passages)))
-    random.Random(seed).shuffle(order)
-    predictions_by_fold = []
-    for fold in range(folds):
-        test = [passages[i] for i in order[fold::folds]]
-        train_set = [passages[i] for i in order if i not in set(order[fold::folds])]
-        model = train(samples(train_set))
-        model = LinearModel(weights=model.weights, threshold=threshold)
-        predictions_by_fold.append((test, Extractor(model=model)))
-    from oversight.extract.scoring import Score, score_passage
-
+def cross_validate(passages: list[GoldPassage], folds: int, *, seeds: tuple[int, ...] = (13, 29, 47),
+                   threshold: float = 0.5) -> dict[str, Any]:
+    """k-fold cross-validation repeated over several shufflings; the scores pool every held-out prediction."""
+    features = {p.id: samples([p]) for p in passages}
     total = Score()
-    for test, extractor in predictions_by_fold:
-        score, predictions = evaluate(test, extractor)
-        for passage, predicted in zip(test, predictions, strict=True):
-            score_passage(total, language=passage.language, predicted=predicted["claims"], gold=passage.deployments)
+    for seed in seeds:
+        order = list(range(len(passages)))
+        random.Random(seed).shuffle(order)
+        for fold in range(folds):
+            held_out = set(order[fold::folds])
+            train_rows = [row for i in order if i not in held_out for row in features[passages[i].id]]
+            model = LinearModel(weights=train(train_rows).weights, threshold=threshold)
+            test = [passages[i] for i in sorted(held_out)]
+            _, predictions = evaluate(test, Extractor(model=model))
+            for passage, predicted in zip(test, predictions, strict=True):
+                score_passage(total, language=passage.language, predicted=predicted["claims"],
+                              gold=passage.deployments)
     return total.as_json()
 
 

@@ -141,6 +141,8 @@ def _features(analysis: Analysis, c: Candidate, supplier: list[Placed], evidence
         if v_near and c_near:
             f["same_par_vc"] = float(analysis.paragraph(v_near.sentence) == analysis.paragraph(c_near.sentence))
             f["c_before_v"] = float(c_near.mention.start < v_near.mention.start)
+    if supplier:
+        f.update(_proximity(analysis, supplier, evidence, tech_mentions, c))
     if tech_mentions:
         d_ct, c_near_t, t_near = _distance(evidence, tech_mentions)
         _bucket("d_ct", d_ct, f)
@@ -183,7 +185,53 @@ def _features(analysis: Analysis, c: Candidate, supplier: list[Placed], evidence
     f["list_x_location"] = float(in_list and (own_c.get("location", 0) > 0 or f["c_after_firm"] > 0))
     f["c_sentence_countries"] = math.log1p(len(countries_there))
     f["c_location_cue"] = float(_near_cue(analysis, evidence, "location"))
+    for role in _country_roles(analysis, [p for p in evidence if p.sentence in support] or evidence):
+        f[f"c_role_{role}"] = 1.0
     return f
+
+
+def _chars(a: Placed, b: Placed) -> int:
+    return max(0, max(a.mention.start, b.mention.start) - min(a.mention.end, b.mention.end))
+
+
+def _proximity(analysis: Analysis, supplier: list[Placed], evidence: list[Placed], tech_mentions: list[Placed],
+               c: Candidate) -> dict[str, float]:
+    """Character distances and ranks: is this the country (technology) standing closest to the supplier?"""
+    f: dict[str, float] = {}
+    pairs = [(_chars(v, e), v, e) for v in supplier for e in evidence if v.sentence in c.support]
+    if not pairs:
+        return f
+    _gap, v_best, _ = min(pairs, key=lambda t: t[0])
+    if tech_mentions:
+        t_gap = min(_chars(v_best, t) for t in tech_mentions)
+        other_techs = [min(_chars(v_best, t) for t in ms) for tech, ms in analysis.technologies.items()
+                       if tech != c.technology]
+        f["t_closest_to_v"] = float(not other_techs or t_gap <= min(other_techs))
+    return f
+
+
+_AGENCY_WORDS = ("police", "ministry", "government", "authorities", "regime", "agency", "agencies", "service",
+                 "army", "military", "intelligence", "security", "secret", "interior", "state", "city", "federal")
+
+
+def _country_roles(analysis: Analysis, evidence: list[Placed]) -> set[str]:
+    """How the country words are used: after which preposition, as a possessive of an agency, as a subject."""
+    roles: set[str] = set()
+    text = analysis.text
+    prepositions = analysis.prepositions
+    for p in evidence:
+        before = text[max(0, p.mention.start - 25) : p.mention.start].lower().split()
+        words = [w.strip("(«\"'") for w in before[-2:]]
+        found = next((role for w in reversed(words) for role, forms in prepositions.items() if w in forms), None)
+        roles.add(f"prep_{found or 'none'}")
+        after = text[p.mention.end : p.mention.end + 40].lower()
+        if after.startswith(("'s ", "’s ")) and after[3:].split(" ", 1)[0].strip(",") in _AGENCY_WORDS:
+            roles.add("agency_owner")
+        if p.mention.detail == "adjective" and after.lstrip().split(" ", 1)[0].strip(",") in _AGENCY_WORDS:
+            roles.add("agency_owner")
+        if p.mention.kind == "buyer":
+            roles.add("buyer")
+    return roles
 
 
 def _near_cue(analysis: Analysis, evidence: list[Placed], category: str, reach: int = 40) -> bool:

@@ -77,7 +77,7 @@ def _prune(accepted: list[Candidate]) -> list[Candidate]:
         best.setdefault((c.vendor_id, c.vendor_country if c.kind != SUPPLIER_VENDOR else None, c.recipient,
                          c.technology), c)
     kept = list(best.values())
-    named = {(c.recipient, c.technology): c for c in kept if c.kind == SUPPLIER_VENDOR}
+    named = {(c.recipient, c.technology): c for c in kept if c.kind in (SUPPLIER_VENDOR, SUPPLIER_COUNTRY)}
     named_countries = {(c.vendor_country, c.recipient, c.technology) for c in kept if c.kind == SUPPLIER_VENDOR}
     result = []
     for c in kept:

@@ -16,13 +16,15 @@ from typing import Any
 import ahocorasick
 import yaml
 
-from oversight.reference import Reference, reference
+from oversight.reference import Reference, fold, reference
+from oversight.reference.names import LEGAL_SUFFIXES
 from oversight.reference.loader import data_dir, read_yaml_list
 from oversight.reference.russian import noun_forms, phrase_forms
 
 #: Kinds of mention the extractor knows.
-VENDOR, COUNTRY, CITY, BUYER, TECH, CUE = "vendor", "country", "city", "buyer", "tech", "cue"
+VENDOR, COUNTRY, CITY, BUYER, TECH, CUE, REGION = "vendor", "country", "city", "buyer", "tech", "cue", "region"
 _ENTITY_KINDS = frozenset({VENDOR, COUNTRY, CITY, BUYER})
+_HYPHENS = str.maketrans({"-": " ", "‐": " ", "‑": " ", "–": " ", "—": " "})
 _CYRILLIC = frozenset(chr(c) for c in range(0x400, 0x500))
 
 
@@ -75,11 +77,19 @@ class Lexicon:
             for keyword in (*tech.keywords_en, *tech.keywords_ru):
                 self._fold(keyword.removesuffix("*"), _Pattern(TECH, tech.id, "keyword", stem=keyword.endswith("*")))
         for code, data in languages.items():
+            for name in (*data.get("regions", []), *data.get("blockers", [])):
+                # Matched only so that "Latin America" is not read as "America", nor "New York Times" as a place.
+                self._name(str(name), _Pattern(REGION, code, "region", stem=False))
             for category, words in data.get("cues", {}).items():
                 for word in words:
                     text = str(word)
                     stem = text.endswith("*")
                     self._fold(text.removesuffix("*"), _Pattern(CUE, category, code, stem=stem))
+        roles: dict[str, set[str]] = {}
+        for data in languages.values():
+            for role, words in data.get("prepositions", {}).items():
+                roles.setdefault(role, set()).update(str(w) for w in words)
+        self.prepositions = {role: frozenset(words) for role, words in roles.items()}
         self._exact_automaton = _compile(self._exact)
         self._folded_automaton = _compile(self._folded)
 
@@ -92,13 +102,13 @@ class Lexicon:
                 self._exact.setdefault(variant, []).append(pattern)
 
     def _fold(self, text: str, pattern: _Pattern) -> None:
-        for key in expand_stems(text.lower().strip()):
+        for key in expand_stems(text.lower().strip().translate(_HYPHENS)):
             if key:
                 self._folded.setdefault(key, []).append(pattern)
 
     def _add_vendors(self, ref: Reference) -> None:
         for vendor in ref.vendors:
-            for alias in {vendor.name, *vendor.aliases}:
+            for alias in _with_short_forms({vendor.name, *vendor.aliases}):
                 pattern = _Pattern(VENDOR, vendor.id, "", stem=False)
                 clean = alias.strip(" «»\"'")
                 # Long or multi-word names are safe to match in any case; short ones ("Area", "NICE") only as written.
@@ -128,6 +138,10 @@ class Lexicon:
             for name in (city.name, *city.aliases):
                 if len(name) > 3:
                     self._name(name, _Pattern(CITY, city.country, "city", stem=False))
+        for division in ref.subdivisions:
+            for name in division.names:
+                self._name(name, _Pattern(CITY, division.country, "region", stem=False))
+
 
     def _add_buyers(self, ref: Reference) -> None:
         for buyer in ref.buyers:
@@ -145,6 +159,7 @@ class Lexicon:
         lowered = text.lower()
         if len(lowered) != len(text):  # a few characters lower-case to two; keep offsets aligned
             lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+        lowered = lowered.translate(_HYPHENS)  # "Көркем-Телеком" and "Көркем Телеком", "face-recognition" alike
         found = list(_matches(self._exact_automaton, text, text))
         found += _matches(self._folded_automaton, lowered, text)
         return _resolve(found)
@@ -170,6 +185,17 @@ def expand_stems(phrase: str) -> list[str]:
     for choices in options:
         phrases = [f"{p} {c}".strip() for p in phrases for c in choices]
     return phrases
+
+
+def _with_short_forms(names: set[str]) -> set[str]:
+    """Names, plus each without its trailing legal form ("Area SpA" → "Area", "IPS S.p.A." → "IPS")."""
+    out = set(names)
+    for name in names:
+        words = name.replace(",", " ").split()
+        while len(words) > 1 and fold(words[-1]) in LEGAL_SUFFIXES | {"s p a", "spa", "srl", "s r l"}:
+            words.pop()
+        out.add(" ".join(words))
+    return out
 
 
 def _primary_adjectives(ref: Reference) -> dict[str, str]:

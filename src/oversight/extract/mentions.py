@@ -37,6 +37,7 @@ class Analysis:
     cues: list[Placed] = field(default_factory=list)
     years: list[tuple[int, int, int]] = field(default_factory=list)  # (year, offset, sentence)
     buyers: list[Placed] = field(default_factory=list)
+    prepositions: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def sentence_of(self, offset: int) -> int:
         """The number of the sentence holding a character offset."""
@@ -60,7 +61,7 @@ class Analysis:
 def analyse(text: str, lexicon: Lexicon) -> Analysis:
     """Scan a text and sort its mentions into vendors, places, technologies, cues and years."""
     spans = sentences(text)
-    analysis = Analysis(text=text, sentences=spans)
+    analysis = Analysis(text=text, sentences=spans, prepositions=lexicon.prepositions)
     mentions = lexicon.scan(text)
     starts = [s.start for s in spans]
     placed = [Placed(m, _sentence(starts, m.start)) for m in mentions]
@@ -79,9 +80,51 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
             analysis.buyers.append(p)
         elif kind in (COUNTRY, CITY):
             _place(analysis, p, vendor_mentions, supplier_nouns, lexicon)
+    _resolve_references(analysis, placed, vendor_mentions, lexicon)
     for match in _YEAR.finditer(text):
         analysis.years.append((int(match.group(0)), match.start(), _sentence(starts, match.start())))
     return analysis
+
+
+_DEFINITE = re.compile(r"(?:\b(?:the|this|that|its)\s+(?:[\w-]+\s+){0,2})$", re.IGNORECASE)
+
+
+def _earlier_vendor(analysis: Analysis, at: Placed, vendors: list[Placed], lexicon: Lexicon, *,
+                    country: str | None = None) -> Placed | None:
+    """The last vendor named before ``at`` in its paragraph or the one before (of ``country``, if given)."""
+    paragraph = analysis.paragraph(at.sentence)
+    for v in reversed(vendors):
+        if v.mention.start >= at.mention.start or paragraph - analysis.paragraph(v.sentence) > 1:
+            continue
+        if country is None:
+            return v
+        registry = lexicon.reference.find_vendors(v.mention.value, exact=True)
+        home = analysis.nationality.get(v.mention.value) or (registry[0].country if registry else None)
+        if home == country:
+            return v
+    return None
+
+
+def _as_vendor(vendor: Placed, at: Placed) -> Placed:
+    """A reference ("the company") read as a mention of ``vendor`` at the reference's place."""
+    m = at.mention
+    return Placed(Mention(m.start, m.end, VENDOR, vendor.mention.value, "reference", m.text), at.sentence)
+
+
+def _resolve_references(analysis: Analysis, placed: list[Placed], vendors: list[Placed], lexicon: Lexicon) -> None:
+    """ "the company", "the firm", "компания" in a sentence that names no vendor refer to the last vendor named."""
+    named_sentences = {v.sentence for v in vendors}
+    for p in placed:
+        m = p.mention
+        if m.kind != CUE or m.value != "supplier_noun" or p.sentence in named_sentences:
+            continue
+        before = analysis.text[max(0, m.start - 30) : m.start]
+        russian = any("\u0400" <= ch <= "\u04ff" for ch in m.text)
+        if not (_DEFINITE.search(before) or (russian and m.text[:1].isupper())):
+            continue
+        earlier = _earlier_vendor(analysis, p, vendors, lexicon)
+        if earlier is not None:
+            analysis.vendors[earlier.mention.value].append(_as_vendor(earlier, p))
 
 
 def _merge_parenthetical_vendors(text: str, placed: list[Placed]) -> list[Placed]:
@@ -148,6 +191,11 @@ def _place(analysis: Analysis, p: Placed, vendors: list[Placed], nouns: list[Pla
         noun = next((n for n in nouns if n.sentence == p.sentence and 0 <= n.mention.start - m.end <= _ATTACH
                      and _only_descriptors(text[m.end : n.mention.start])), None)
         if noun is not None:
+            earlier = _earlier_vendor(analysis, p, vendors, lexicon, country=m.value)
+            if earlier is not None:  # "the Chinese corporation" after CEIEC was named: the same company
+                analysis.vendors[earlier.mention.value].append(_as_vendor(earlier, noun))
+                analysis.nationality.setdefault(earlier.mention.value, m.value)
+                return
             analysis.supplier_countries[m.value].append(p)
             return
     analysis.places[m.value].append(p)

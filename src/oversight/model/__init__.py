@@ -1,7 +1,7 @@
 """Domain types shared by every stage of the pipeline."""
 
 from oversight.model.records import Claim, ClaimFacts, Deployment, Document, Evidence, HistoryEntry
-from oversight.model.reference import Buyer, City, Country, Listing, Region, Technology, Vendor
+from oversight.model.reference import Buyer, City, Country, Listing, Region, Subdivision, Technology, Vendor
 from oversight.model.vocab import (
     ASSERTED_STATUSES,
     STATUS_RANK,
@@ -33,6 +33,7 @@ __all__ = [
     "Region",
     "ReviewState",
     "Status",
+    "Subdivision",
     "Technology",
     "Vendor",
     "VendorKind",

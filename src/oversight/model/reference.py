@@ -68,6 +68,14 @@ class City(_Frozen):
     aliases: tuple[str, ...] = ()
 
 
+class Subdivision(_Frozen):
+    """A first-level division of a country (province, oblast, state), standing for its country."""
+
+    code: str
+    country: str
+    names: tuple[str, ...]
+
+
 class Technology(_Frozen):
     """A category of the surveillance-technology taxonomy."""
 

@@ -11,7 +11,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, HttpUrl, ValidationError
 
 from oversight.errors import ReferenceDataError
-from oversight.model import Buyer, City, Country, Region, Technology, Vendor
+from oversight.model import Buyer, City, Country, Region, Subdivision, Technology, Vendor
 from oversight.reference.russian import adjective_forms
 
 log = logging.getLogger(__name__)
@@ -140,6 +140,11 @@ def load_regions(folder: Path) -> list[Region]:
 def load_cities(folder: Path) -> list[City]:
     """Cities from cities.yaml."""
     return _parse(City, read_yaml_list(folder / "cities.yaml"), folder / "cities.yaml")
+
+
+def load_subdivisions(folder: Path) -> list[Subdivision]:
+    """First-level subdivisions from subdivisions.yaml."""
+    return _parse(Subdivision, read_yaml_list(folder / "subdivisions.yaml"), folder / "subdivisions.yaml")
 
 
 def load_technologies(folder: Path) -> list[Technology]:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from oversight.errors import NotFoundError, ReferenceDataError
-from oversight.model import Buyer, City, Country, Region, Technology, Vendor
+from oversight.model import Buyer, City, Country, Region, Subdivision, Technology, Vendor
 from oversight.reference import loader
 from oversight.reference.names import fold
 
@@ -33,6 +33,7 @@ class Reference:
     countries: tuple[Country, ...]
     regions: tuple[Region, ...]
     cities: tuple[City, ...]
+    subdivisions: tuple[Subdivision, ...]
     technologies: tuple[Technology, ...]
     vendors: tuple[Vendor, ...]
     buyers: tuple[Buyer, ...]
@@ -107,6 +108,7 @@ class Reference:
             "countries": len(self.countries),
             "regions": len(self.regions),
             "cities": len(self.cities),
+            "subdivisions": len(self.subdivisions),
             "technologies": len(self.technologies),
             "vendors": len(self.vendors),
             "vendors_with_cyrillic_alias": sum(1 for v in self.vendors if any(_is_cyrillic(a) for a in v.aliases)),
@@ -187,6 +189,7 @@ def load_reference(folder: Path | None = None) -> Reference:
         countries=tuple(loader.load_countries(base)),
         regions=tuple(loader.load_regions(base)),
         cities=tuple(loader.load_cities(base)),
+        subdivisions=tuple(loader.load_subdivisions(base)),
         technologies=tuple(loader.load_technologies(base)),
         vendors=tuple(loader.load_vendors(base)),
         buyers=tuple(loader.load_buyers(base)),
