@@ -272,7 +272,8 @@ def build_subdivisions() -> list[dict[str, Any]]:
         if russian != sub.name:
             names.add(russian)
         names = {
-            n for n in names
+            n
+            for n in names
             if len(n) > 3 and n not in country_names and not set(n.lower().split()) <= _GEOGRAPHIC_WORDS
         }
         for name in names:

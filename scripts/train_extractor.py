@@ -30,17 +30,24 @@ def samples(passages: list[GoldPassage]) -> list[tuple[dict[str, float], bool]]:
     """(features, is-a-gold-deployment) for every candidate of every passage."""
     ref, lex = reference(), lexicon()
     out = []
+    extractor = Extractor()
     for passage in passages:
-        for candidate in generate(analyse(passage.text, lex), ref):
-            vendor = ref.find_vendors(candidate.vendor_id, exact=True) if candidate.vendor_id else []
-            row = {"vendor": vendor[0].name if vendor else None, "vendor_country": candidate.vendor_country,
-                   "recipient_country": candidate.recipient, "technology": candidate.technology}
-            out.append((candidate.features, any(matches(row, gold) for gold in passage.deployments)))
+        for start, end in extractor.blocks(passage.text):
+            for candidate in generate(analyse(passage.text[start:end], lex), ref):
+                vendor = ref.vendor_by_id(candidate.vendor_id) if candidate.vendor_id else None
+                row = {
+                    "vendor": vendor.name if vendor else None,
+                    "vendor_country": candidate.vendor_country,
+                    "recipient_country": candidate.recipient,
+                    "technology": candidate.technology,
+                }
+                out.append((candidate.features, any(matches(row, gold) for gold in passage.deployments)))
     return out
 
 
-def cross_validate(passages: list[GoldPassage], folds: int, *, seeds: tuple[int, ...] = (13, 29, 47),
-                   threshold: float = 0.5) -> dict[str, Any]:
+def cross_validate(
+    passages: list[GoldPassage], folds: int, *, seeds: tuple[int, ...] = (13, 29, 47), threshold: float = 0.5
+) -> dict[str, Any]:
     """k-fold cross-validation repeated over several shufflings; the scores pool every held-out prediction."""
     features = {p.id: samples([p]) for p in passages}
     total = Score()
@@ -54,8 +61,7 @@ def cross_validate(passages: list[GoldPassage], folds: int, *, seeds: tuple[int,
             test = [passages[i] for i in sorted(held_out)]
             _, predictions = evaluate(test, Extractor(model=model))
             for passage, predicted in zip(test, predictions, strict=True):
-                score_passage(total, language=passage.language, predicted=predicted["claims"],
-                              gold=passage.deployments)
+                score_passage(total, language=passage.language, predicted=predicted["claims"], gold=passage.deployments)
     return total.as_json()
 
 
@@ -68,8 +74,15 @@ def main() -> None:
     args = parser.parse_args()
     passages = read_gold(args.gold)
     cv = cross_validate(passages, args.folds, threshold=args.threshold)
-    print(json.dumps({"cross_validated": {k: cv[k] for k in ("precision", "recall", "f1")},
-                      "by_language": {k: v["f1"] for k, v in cv["by_language"].items()}, "fields": cv["fields"]}))
+    print(
+        json.dumps(
+            {
+                "cross_validated": {k: cv[k] for k in ("precision", "recall", "f1")},
+                "by_language": {k: v["f1"] for k, v in cv["by_language"].items()},
+                "fields": cv["fields"],
+            }
+        )
+    )
     if args.save:
         model = train(samples(passages), trained_on=f"sha256:{file_hash(args.gold)}")
         LinearModel(weights=model.weights, threshold=args.threshold, trained_on=model.trained_on).save(MODEL_PATH)

@@ -11,7 +11,7 @@ import sys
 
 import typer
 
-from oversight.cli import db, feeds, imports, ingest
+from oversight.cli import db, extract, feeds, imports, ingest
 from oversight.cli.common import err_console
 from oversight.cli.reference import reference_app
 from oversight.errors import OversightError
@@ -31,6 +31,8 @@ app.add_typer(ingest.source_app, name="source")
 app.add_typer(feeds.feeds_app, name="feeds")
 app.command("watch")(feeds.watch)
 app.add_typer(imports.import_app, name="import")
+app.command("extract")(extract.extract)
+app.command("eval")(extract.eval_)
 app.add_typer(reference_app, name="reference")
 
 

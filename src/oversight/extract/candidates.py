@@ -13,12 +13,24 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from oversight.extract.mentions import Analysis, Placed
+from oversight.model import Vendor
 from oversight.reference import Reference
 
 SUPPLIER_VENDOR, SUPPLIER_COUNTRY, SUPPLIER_NONE = "vendor", "country", "none"
 #: Cue categories whose presence in the supporting sentences is a feature.
-CUE_FEATURES = ("delivered", "agreed", "ended", "planned", "negated", "hedge", "telecom", "corporate", "location",
-                "domestic", "list")
+CUE_FEATURES = (
+    "delivered",
+    "agreed",
+    "ended",
+    "planned",
+    "negated",
+    "hedge",
+    "telecom",
+    "corporate",
+    "location",
+    "domestic",
+    "list",
+)
 #: How many sentences apart mentions may stand and still form a candidate.
 WINDOW = 3
 
@@ -85,10 +97,20 @@ def generate(analysis: Analysis, ref: Reference) -> list[Candidate]:
                 d_vt, _, t_near = _distance([v_near], tech_mentions) if tech_mentions else (0, None, None)
                 if tech_mentions and d_vt > WINDOW:
                     continue
-                candidate = Candidate(SUPPLIER_VENDOR, vendor_id, home, country, tech,
-                                      {v_near.sentence, c_near.sentence} | ({t_near.sentence} if t_near else set()))
-                candidate.features = {**passage, **_features(analysis, candidate, mentions, evidence, tech_mentions,
-                                                             vendor_home=home, offered=offered)}
+                candidate = Candidate(
+                    SUPPLIER_VENDOR,
+                    vendor_id,
+                    home,
+                    country,
+                    tech,
+                    {v_near.sentence, c_near.sentence} | ({t_near.sentence} if t_near else set()),
+                )
+                candidate.features = {
+                    **passage,
+                    **_features(
+                        analysis, candidate, mentions, evidence, tech_mentions, vendor_home=home, offered=offered
+                    ),
+                }
                 candidates.append(candidate)
     for supplier, mentions in analysis.supplier_countries.items():
         for country, evidence in places.items():
@@ -99,10 +121,15 @@ def generate(analysis: Analysis, ref: Reference) -> list[Candidate]:
                 d, _, t_near = _distance([s_near], tech_mentions)
                 if d > WINDOW or t_near is None:
                     continue
-                candidate = Candidate(SUPPLIER_COUNTRY, None, supplier, country, tech,
-                                      {s_near.sentence, c_near.sentence, t_near.sentence})
-                candidate.features = {**passage, **_features(analysis, candidate, mentions, evidence, tech_mentions,
-                                                             vendor_home=supplier, offered=set())}
+                candidate = Candidate(
+                    SUPPLIER_COUNTRY, None, supplier, country, tech, {s_near.sentence, c_near.sentence, t_near.sentence}
+                )
+                candidate.features = {
+                    **passage,
+                    **_features(
+                        analysis, candidate, mentions, evidence, tech_mentions, vendor_home=supplier, offered=set()
+                    ),
+                }
                 candidates.append(candidate)
     for country, evidence in places.items():
         for tech, tech_mentions in techs.items():
@@ -110,18 +137,20 @@ def generate(analysis: Analysis, ref: Reference) -> list[Candidate]:
             if d > WINDOW or c_near is None or t_near is None:
                 continue
             domestic = analysis.cues_in({c_near.sentence, t_near.sentence}).get("domestic", 0) > 0
-            candidate = Candidate(SUPPLIER_NONE, None, country if domestic else None, country, tech,
-                                  {c_near.sentence, t_near.sentence})
-            candidate.features = {**passage, **_features(analysis, candidate, [], evidence, tech_mentions,
-                                                         vendor_home=None, offered=set())}
+            candidate = Candidate(
+                SUPPLIER_NONE, None, country if domestic else None, country, tech, {c_near.sentence, t_near.sentence}
+            )
+            candidate.features = {
+                **passage,
+                **_features(analysis, candidate, [], evidence, tech_mentions, vendor_home=None, offered=set()),
+            }
             candidates.append(candidate)
     return candidates
 
 
-def ref_vendor(ref: Reference, vendor_id: str) -> object | None:
+def ref_vendor(ref: Reference, vendor_id: str) -> Vendor | None:
     """The registry vendor with this id (None for vendors only in a database)."""
-    found = ref.find_vendors(vendor_id, exact=True)
-    return found[0] if found else None
+    return ref.vendor_by_id(vendor_id)
 
 
 def _passage_features(analysis: Analysis, places: dict[str, list[Placed]]) -> dict[str, float]:
@@ -132,8 +161,16 @@ def _passage_features(analysis: Analysis, places: dict[str, list[Placed]]) -> di
     }
 
 
-def _features(analysis: Analysis, c: Candidate, supplier: list[Placed], evidence: list[Placed],
-              tech_mentions: list[Placed], *, vendor_home: str | None, offered: set[str]) -> dict[str, float]:
+def _features(
+    analysis: Analysis,
+    c: Candidate,
+    supplier: list[Placed],
+    evidence: list[Placed],
+    tech_mentions: list[Placed],
+    *,
+    vendor_home: str | None,
+    offered: set[str],
+) -> dict[str, float]:
     f: dict[str, float] = {f"kind_{c.kind}": 1.0, f"tech_{c.technology}": 1.0, "bias": 1.0}
     if supplier:
         d_vc, v_near, c_near = _distance(supplier, evidence)
@@ -144,7 +181,7 @@ def _features(analysis: Analysis, c: Candidate, supplier: list[Placed], evidence
     if supplier:
         f.update(_proximity(analysis, supplier, evidence, tech_mentions, c))
     if tech_mentions:
-        d_ct, c_near_t, t_near = _distance(evidence, tech_mentions)
+        d_ct, _, _ = _distance(evidence, tech_mentions)
         _bucket("d_ct", d_ct, f)
         if supplier:
             d_vt, _, _ = _distance(supplier, tech_mentions)
@@ -164,8 +201,9 @@ def _features(analysis: Analysis, c: Candidate, supplier: list[Placed], evidence
         f[f"cue_{name}"] = math.log1p(cues.get(name, 0))
     if supplier:
         v_sentences = {p.sentence for p in supplier if p.sentence in support}
-        others = {v for v, ms in analysis.vendors.items() if v != c.vendor_id and any(m.sentence in v_sentences
-                                                                                      for m in ms)}
+        others = {
+            v for v, ms in analysis.vendors.items() if v != c.vendor_id and any(m.sentence in v_sentences for m in ms)
+        }
         f["other_vendors_in_v_sentence"] = math.log1p(len(others))
         own = analysis.cues_in(v_sentences)
         for name in ("delivered", "agreed", "ended", "planned", "negated"):
@@ -194,8 +232,9 @@ def _chars(a: Placed, b: Placed) -> int:
     return max(0, max(a.mention.start, b.mention.start) - min(a.mention.end, b.mention.end))
 
 
-def _proximity(analysis: Analysis, supplier: list[Placed], evidence: list[Placed], tech_mentions: list[Placed],
-               c: Candidate) -> dict[str, float]:
+def _proximity(
+    analysis: Analysis, supplier: list[Placed], evidence: list[Placed], tech_mentions: list[Placed], c: Candidate
+) -> dict[str, float]:
     """Character distances and ranks: is this the country (technology) standing closest to the supplier?"""
     f: dict[str, float] = {}
     pairs = [(_chars(v, e), v, e) for v in supplier for e in evidence if v.sentence in c.support]
@@ -204,14 +243,32 @@ def _proximity(analysis: Analysis, supplier: list[Placed], evidence: list[Placed
     _gap, v_best, _ = min(pairs, key=lambda t: t[0])
     if tech_mentions:
         t_gap = min(_chars(v_best, t) for t in tech_mentions)
-        other_techs = [min(_chars(v_best, t) for t in ms) for tech, ms in analysis.technologies.items()
-                       if tech != c.technology]
+        other_techs = [
+            min(_chars(v_best, t) for t in ms) for tech, ms in analysis.technologies.items() if tech != c.technology
+        ]
         f["t_closest_to_v"] = float(not other_techs or t_gap <= min(other_techs))
     return f
 
 
-_AGENCY_WORDS = ("police", "ministry", "government", "authorities", "regime", "agency", "agencies", "service",
-                 "army", "military", "intelligence", "security", "secret", "interior", "state", "city", "federal")
+_AGENCY_WORDS = (
+    "police",
+    "ministry",
+    "government",
+    "authorities",
+    "regime",
+    "agency",
+    "agencies",
+    "service",
+    "army",
+    "military",
+    "intelligence",
+    "security",
+    "secret",
+    "interior",
+    "state",
+    "city",
+    "federal",
+)
 
 
 def _country_roles(analysis: Analysis, evidence: list[Placed]) -> set[str]:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
 from oversight.extract import attributes
 from oversight.extract.candidates import SUPPLIER_COUNTRY, SUPPLIER_NONE, SUPPLIER_VENDOR, Candidate, generate
+from oversight.extract.components import Component, Doc, check_pipeline, register, run_pipeline
 from oversight.extract.lexicon import Lexicon, lexicon
 from oversight.extract.mentions import Analysis, analyse
 from oversight.extract.model import LinearModel
@@ -26,37 +28,91 @@ class Extraction:
     end: int
 
 
+def _mentions(doc: Doc) -> None:
+    doc.slots["analysis"] = analyse(doc.text, doc.context.lexicon)
+
+
+def _candidates(doc: Doc) -> None:
+    doc.slots["candidates"] = generate(doc.slots["analysis"], doc.context.reference)
+
+
+def _score(doc: Doc) -> None:
+    for candidate in doc.slots["candidates"]:
+        candidate.score = doc.context.model.probability(candidate.features)
+    doc.slots["scores"] = True
+
+
+def _claims(doc: Doc) -> None:
+    extractor: Extractor = doc.context
+    accepted = [c for c in doc.slots["candidates"] if c.score >= extractor.model.threshold]
+    doc.slots["extractions"] = [extractor.extraction(doc.slots["analysis"], c) for c in _prune(accepted)]
+
+
+register(Component("mentions", needs=("text",), sets=("analysis",), run=_mentions))
+register(Component("candidates", needs=("analysis",), sets=("candidates",), run=_candidates))
+register(Component("scorer", needs=("candidates",), sets=("scores",), run=_score))
+register(Component("claims", needs=("analysis", "candidates", "scores"), sets=("extractions",), run=_claims))
+
+
 class Extractor:
-    """Finds supply and deployment claims in English and Russian text."""
+    """Finds supply and deployment claims in English and Russian text.
+
+    Runs the registered components ``mentions`` → ``candidates`` → ``scorer`` → ``claims``.
+    """
 
     name = NAME
     version = VERSION
+    pipeline = ("mentions", "candidates", "scorer", "claims")
 
-    def __init__(self, *, model: LinearModel | None = None, lex: Lexicon | None = None,
-                 ref: Reference | None = None) -> None:
+    def __init__(
+        self, *, model: LinearModel | None = None, lex: Lexicon | None = None, ref: Reference | None = None
+    ) -> None:
         self.model = model or LinearModel.load()
         self.lexicon = lex or lexicon()
         self.reference = ref or reference()
+        self.steps = check_pipeline(self.pipeline)
 
     def candidates(self, text: str) -> tuple[Analysis, list[Candidate]]:
         """The analysis of a text and its scored candidates."""
-        analysis = analyse(text, self.lexicon)
-        found = generate(analysis, self.reference)
-        for candidate in found:
-            candidate.score = self.model.probability(candidate.features)
-        return analysis, found
+        doc = run_pipeline(self.steps[:3], text, self)
+        return doc.slots["analysis"], doc.slots["candidates"]
 
     def extract(self, text: str) -> list[Extraction]:
-        """The claims a text supports."""
-        analysis, found = self.candidates(text)
-        accepted = [c for c in found if c.score >= self.model.threshold]
-        return [self._extraction(analysis, c) for c in _prune(accepted)]
+        """The claims a text supports.
 
-    def _extraction(self, analysis: Analysis, candidate: Candidate) -> Extraction:
-        vendor = self.reference.find_vendors(candidate.vendor_id, exact=True) if candidate.vendor_id else []
+        Long texts are prefiltered: only paragraphs that name a vendor or a technology, with the paragraph before
+        each for context, are analysed (one multi-pattern scan decides); offsets stay those of the whole text.
+        """
+        found: list[Extraction] = []
+        for start, end in self.blocks(text):
+            block: list[Extraction] = run_pipeline(self.steps, text[start:end], self).slots["extractions"]
+            found += [replace(e, start=e.start + start, end=e.end + start) for e in block]
+        return found
+
+    def blocks(self, text: str) -> list[tuple[int, int]]:
+        """Spans of the text worth analysing: runs of triggered paragraphs and the paragraph before each."""
+        paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
+        hits = self.lexicon.trigger_offsets(text)
+        if not hits:
+            return []
+        if len(paragraphs) <= SMALL_TEXT_PARAGRAPHS:
+            return [(0, len(text))]
+        wanted = [i for i, (a, b) in enumerate(paragraphs) if any(a <= h < b for h in hits)]
+        spans: list[tuple[int, int]] = []
+        for i in wanted:
+            start, end = paragraphs[max(0, i - 1)][0], paragraphs[i][1]
+            if spans and start <= spans[-1][1] + 2:
+                spans[-1] = (spans[-1][0], end)
+            else:
+                spans.append((start, end))
+        return spans
+
+    def extraction(self, analysis: Analysis, candidate: Candidate) -> Extraction:
+        """The claim an accepted candidate makes."""
+        vendor = self.reference.vendor_by_id(candidate.vendor_id) if candidate.vendor_id else None
         facts = ClaimFacts(
             vendor_id=candidate.vendor_id,
-            vendor_name=vendor[0].name if vendor else None,
+            vendor_name=vendor.name if vendor else None,
             vendor_country=candidate.vendor_country,
             recipient_country=candidate.recipient,
             technology=candidate.technology,
@@ -64,9 +120,37 @@ class Extractor:
             year=attributes.year(analysis, candidate),
             buyer=attributes.buyer(analysis, candidate),
         )
-        first, last = min(candidate.support), max(candidate.support)
-        span_start, span_end = analysis.sentences[first].start, analysis.sentences[last].end
-        return Extraction(facts=facts, confidence=round(candidate.score, 3), start=span_start, end=span_end)
+        start, end = evidence_span(analysis, candidate)
+        hedged = analysis.cues_in(candidate.support).get("hedge", 0) > 0
+        confidence = candidate.score * (HEDGE_FACTOR if hedged else 1.0)
+        return Extraction(facts=facts, confidence=round(confidence, 3), start=start, end=end)
+
+
+#: Texts of at most this many paragraphs are analysed whole.
+SMALL_TEXT_PARAGRAPHS = 1
+_PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")
+
+#: Hedged statements ("reportedly", "по данным") keep their status but lose confidence.
+HEDGE_FACTOR = 0.8
+#: Longest evidence quote stored.
+MAX_QUOTE = 300
+
+
+def evidence_span(analysis: Analysis, candidate: Candidate) -> tuple[int, int]:
+    """The sentences supporting a candidate, cut to at most MAX_QUOTE characters around the supplier's mention."""
+    first, last = min(candidate.support), max(candidate.support)
+    start, end = analysis.sentences[first].start, analysis.sentences[last].end
+    if end - start <= MAX_QUOTE:
+        return start, end
+    anchors = [
+        p.mention.start for p in analysis.vendors.get(candidate.vendor_id or "", []) if p.sentence in candidate.support
+    ] or [analysis.sentences[first].start]
+    sentence = next(s for s in analysis.sentences if s.start <= anchors[0] < s.end or s.start >= anchors[0])
+    start, end = sentence.start, min(sentence.end, sentence.start + MAX_QUOTE)
+    if end < sentence.end:  # end on a word boundary
+        cut = analysis.text.rfind(" ", start, end)
+        end = cut if cut > start else end
+    return start, end
 
 
 def _prune(accepted: list[Candidate]) -> list[Candidate]:
@@ -74,8 +158,9 @@ def _prune(accepted: list[Candidate]) -> list[Candidate]:
     to a named vendor of the same recipient and technology (of that country, for country-only suppliers)."""
     best: dict[tuple[str | None, str | None, str, str], Candidate] = {}
     for c in sorted(accepted, key=lambda c: -c.score):
-        best.setdefault((c.vendor_id, c.vendor_country if c.kind != SUPPLIER_VENDOR else None, c.recipient,
-                         c.technology), c)
+        best.setdefault(
+            (c.vendor_id, c.vendor_country if c.kind != SUPPLIER_VENDOR else None, c.recipient, c.technology), c
+        )
     kept = list(best.values())
     named = {(c.recipient, c.technology): c for c in kept if c.kind in (SUPPLIER_VENDOR, SUPPLIER_COUNTRY)}
     named_countries = {(c.vendor_country, c.recipient, c.technology) for c in kept if c.kind == SUPPLIER_VENDOR}

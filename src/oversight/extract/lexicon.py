@@ -17,8 +17,8 @@ import ahocorasick
 import yaml
 
 from oversight.reference import Reference, fold, reference
-from oversight.reference.names import LEGAL_SUFFIXES
 from oversight.reference.loader import data_dir, read_yaml_list
+from oversight.reference.names import LEGAL_SUFFIXES
 from oversight.reference.russian import noun_forms, phrase_forms
 
 #: Kinds of mention the extractor knows.
@@ -90,6 +90,7 @@ class Lexicon:
             for role, words in data.get("prepositions", {}).items():
                 roles.setdefault(role, set()).update(str(w) for w in words)
         self.prepositions = {role: frozenset(words) for role, words in roles.items()}
+        self._trigger_automaton = _compile_triggers(self._exact, self._folded)
         self._exact_automaton = _compile(self._exact)
         self._folded_automaton = _compile(self._folded)
 
@@ -142,7 +143,6 @@ class Lexicon:
             for name in division.names:
                 self._name(name, _Pattern(CITY, division.country, "region", stem=False))
 
-
     def _add_buyers(self, ref: Reference) -> None:
         for buyer in ref.buyers:
             for name in (buyer.name, *(buyer.name_ru,) * bool(buyer.name_ru), *buyer.aliases):
@@ -154,6 +154,11 @@ class Lexicon:
                         self._name(name, pattern)
 
     # -- scanning ----------------------------------------------------------------------------------------------
+    def trigger_offsets(self, text: str) -> list[int]:
+        """Where a text names a vendor or a technology (one cheap scan, run before the full analysis)."""
+        lowered = text.lower().translate(_HYPHENS)
+        return [end for end, _ in self._trigger_automaton.iter(lowered)]
+
     def scan(self, text: str) -> list[Mention]:
         """Every mention in ``text``: overlapping names resolved to the longest, cues kept as found."""
         lowered = text.lower()
@@ -166,9 +171,52 @@ class Lexicon:
 
 
 # Endings a starred word inside a phrase may take ("распознавани* лиц" → распознавание/распознавания/… лиц).
-_ENDINGS = ("", "а", "е", "и", "у", "ы", "ю", "я", "ой", "ей", "ом", "ем", "ам", "ям", "ами", "ями", "ах", "ях", "ие",
-            "ия", "ии", "ию", "ием", "ий", "ый", "ая", "ое", "ые", "ого", "его", "ому", "ему", "ым", "им", "ых", "их",
-            "ую", "юю", "ыми", "ими", "s", "es", "ed", "ing")
+_ENDINGS = (
+    "",
+    "а",
+    "е",
+    "и",
+    "у",
+    "ы",
+    "ю",
+    "я",
+    "ой",
+    "ей",
+    "ом",
+    "ем",
+    "ам",
+    "ям",
+    "ами",
+    "ями",
+    "ах",
+    "ях",
+    "ие",
+    "ия",
+    "ии",
+    "ию",
+    "ием",
+    "ий",
+    "ый",
+    "ая",
+    "ое",
+    "ые",
+    "ого",
+    "его",
+    "ому",
+    "ему",
+    "ым",
+    "им",
+    "ых",
+    "их",
+    "ую",
+    "юю",
+    "ыми",
+    "ими",
+    "s",
+    "es",
+    "ed",
+    "ing",
+)
 
 
 def expand_stems(phrase: str) -> list[str]:
@@ -204,8 +252,9 @@ def _primary_adjectives(ref: Reference) -> dict[str, str]:
     for country in ref.countries:
         for adjective in country.adjectives_en:
             owners.setdefault(adjective, []).append(country.alpha3)
-    curated = {str(a): str(row["country"]) for row in read_yaml_list(data_dir() / "demonyms.yaml")
-               for a in row.get("en", [])}
+    curated = {
+        str(a): str(row["country"]) for row in read_yaml_list(data_dir() / "demonyms.yaml") for a in row.get("en", [])
+    }
     return {adj: curated[adj] for adj, codes in owners.items() if len(codes) > 1 and adj in curated}
 
 
@@ -221,6 +270,17 @@ def _demonym_forms(demonym: str) -> tuple[str, ...]:
         plural = "и" if demonym[-1:] in "гкхжшчщ" else "ы"
         forms += [demonym + e for e in (plural, "ов", "ам", "ами", "ах")]
     return tuple(dict.fromkeys(forms))
+
+
+def _compile_triggers(exact: dict[str, list[_Pattern]], folded: dict[str, list[_Pattern]]) -> Any:
+    """One automaton of every vendor name and technology keyword, lower-cased: the prefilter's patterns."""
+    automaton = ahocorasick.Automaton()
+    for table in (exact, folded):
+        for key, patterns in table.items():
+            if any(p.kind in (VENDOR, TECH) for p in patterns):
+                automaton.add_word(key.lower().translate(_HYPHENS), True)
+    automaton.make_automaton()
+    return automaton
 
 
 def _compile(patterns: dict[str, list[_Pattern]]) -> Any:

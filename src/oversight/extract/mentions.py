@@ -3,6 +3,7 @@ which country words name a supplier's nationality, and which name a place."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -89,8 +90,9 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
 _DEFINITE = re.compile(r"(?:\b(?:the|this|that|its)\s+(?:[\w-]+\s+){0,2})$", re.IGNORECASE)
 
 
-def _earlier_vendor(analysis: Analysis, at: Placed, vendors: list[Placed], lexicon: Lexicon, *,
-                    country: str | None = None) -> Placed | None:
+def _earlier_vendor(
+    analysis: Analysis, at: Placed, vendors: list[Placed], lexicon: Lexicon, *, country: str | None = None
+) -> Placed | None:
     """The last vendor named before ``at`` in its paragraph or the one before (of ``country``, if given)."""
     paragraph = analysis.paragraph(at.sentence)
     for v in reversed(vendors):
@@ -98,8 +100,8 @@ def _earlier_vendor(analysis: Analysis, at: Placed, vendors: list[Placed], lexic
             continue
         if country is None:
             return v
-        registry = lexicon.reference.find_vendors(v.mention.value, exact=True)
-        home = analysis.nationality.get(v.mention.value) or (registry[0].country if registry else None)
+        registry = lexicon.reference.vendor_by_id(v.mention.value)
+        home = analysis.nationality.get(v.mention.value) or (registry.country if registry else None)
         if home == country:
             return v
     return None
@@ -131,7 +133,7 @@ def _merge_parenthetical_vendors(text: str, placed: list[Placed]) -> list[Placed
     """ "Sandvine Inc. (Procera Networks)": the name in parentheses is the same company, not a second vendor."""
     vendors = [p for p in placed if p.mention.kind == VENDOR]
     drop = set()
-    for first, second in zip(vendors, vendors[1:], strict=False):
+    for first, second in itertools.pairwise(vendors):
         if text[first.mention.end : second.mention.start].strip() in ("(", "«", "(«") and first.mention.value != (
             second.mention.value
         ):
@@ -151,14 +153,31 @@ def _sentence(starts: list[int], offset: int) -> int:
 
 
 _DESCRIPTORS = frozenset(
-    "the a an its subsidiary unit arm branch office firm firms company companies corporation group start-up startup giant maker makers manufacturer "
-    "vendor supplier provider developer contractor conglomerate tech technology telecoms telecom telecommunications "
+    "the a an its subsidiary unit arm branch office firm firms company companies corporation group start-up startup "
+    "giant maker makers manufacturer vendor supplier provider developer contractor conglomerate tech technology telecoms telecom telecommunications "
     "surveillance spyware camera cameras video security ict ai software hardware equipment state-owned private "
     "defence defense phone-forensics phone-hacking forensics intelligence cybersecurity it analytics biometrics "
     "facial recognition based -based spy electronics engineering national major leading big".split()
 )
-_RU_DESCRIPTOR_STEMS = ("компани", "фирм", "концерн", "корпорац", "производител", "поставщик", "разработчик",
-                        "оператор", "групп", "ооо", "ао", "пао", "тоо", "нтц", "стартап", "холдинг", "государствен")
+_RU_DESCRIPTOR_STEMS = (
+    "компани",
+    "фирм",
+    "концерн",
+    "корпорац",
+    "производител",
+    "поставщик",
+    "разработчик",
+    "оператор",
+    "групп",
+    "ооо",
+    "ао",
+    "пао",
+    "тоо",
+    "нтц",
+    "стартап",
+    "холдинг",
+    "государствен",
+)
 _WORD = re.compile(r"[\w-]+")
 
 
@@ -188,8 +207,16 @@ def _place(analysis: Analysis, p: Placed, vendors: list[Placed], nouns: list[Pla
         analysis.nationality.setdefault(vendor.mention.value, m.value)
         return
     if m.detail in ("adjective", "name"):
-        noun = next((n for n in nouns if n.sentence == p.sentence and 0 <= n.mention.start - m.end <= _ATTACH
-                     and _only_descriptors(text[m.end : n.mention.start])), None)
+        noun = next(
+            (
+                n
+                for n in nouns
+                if n.sentence == p.sentence
+                and 0 <= n.mention.start - m.end <= _ATTACH
+                and _only_descriptors(text[m.end : n.mention.start])
+            ),
+            None,
+        )
         if noun is not None:
             earlier = _earlier_vendor(analysis, p, vendors, lexicon, country=m.value)
             if earlier is not None:  # "the Chinese corporation" after CEIEC was named: the same company
@@ -209,8 +236,10 @@ def _attached_vendor(text: str, m: Mention, vendors: list[Placed]) -> Placed | N
             return v
         gap_before = m.start - v.mention.end
         between = text[v.mention.end : m.start]
-        if 0 < gap_before <= _ATTACH and between.lstrip().startswith((",", "—", "–", "-")) and _only_descriptors(
-            between.replace(",", " ").replace("—", " ").replace("–", " ")
+        if (
+            0 < gap_before <= _ATTACH
+            and between.lstrip().startswith((",", "—", "–", "-"))
+            and _only_descriptors(between.replace(",", " ").replace("—", " ").replace("–", " "))
         ):
             return v
     return None

@@ -31,22 +31,33 @@ class LinearModel:
 
     def save(self, path: Path) -> None:
         """Write the model as JSON (weights sorted by name, for readable diffs)."""
-        data = {"threshold": self.threshold, "trained_on": self.trained_on,
-                "weights": {k: round(v, 6) for k, v in sorted(self.weights.items())}}
+        data = {
+            "threshold": self.threshold,
+            "trained_on": self.trained_on,
+            "weights": {k: round(v, 6) for k, v in sorted(self.weights.items())},
+        }
         path.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", "utf-8")
 
     @classmethod
     def load(cls, path: Path | None = None) -> LinearModel:
         """The shipped model, or the one at ``path``."""
-        text = path.read_text("utf-8") if path else (resources.files("oversight.extract") / "model.json").read_text(
-            "utf-8"
+        text = (
+            path.read_text("utf-8")
+            if path
+            else (resources.files("oversight.extract") / "model.json").read_text("utf-8")
         )
         data = json.loads(text)
         return cls(weights=dict(data["weights"]), threshold=float(data["threshold"]), trained_on=data["trained_on"])
 
 
-def train(samples: Sequence[tuple[dict[str, float], bool]], *, l2: float = 1.0, iterations: int = 3000,
-          rate: float = 0.5, trained_on: str = "") -> LinearModel:
+def train(
+    samples: Sequence[tuple[dict[str, float], bool]],
+    *,
+    l2: float = 1.0,
+    iterations: int = 3000,
+    rate: float = 0.5,
+    trained_on: str = "",
+) -> LinearModel:
     """Fit weights by gradient descent on the class-balanced, L2-regularised log loss."""
     names = sorted({name for features, _ in samples for name in features})
     index = {name: i for i, name in enumerate(names)}

@@ -99,8 +99,14 @@ class Tally:
         precision = self.matched / self.predictions if self.predictions else 0.0
         recall = self.matched / self.gold if self.gold else 0.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4),
-                "predictions": self.predictions, "gold": self.gold, "matched": self.matched}
+        return {
+            "precision": round(precision, 4),
+            "recall": round(recall, 4),
+            "f1": round(f1, 4),
+            "predictions": self.predictions,
+            "gold": self.gold,
+            "matched": self.matched,
+        }
 
 
 @dataclass
@@ -120,8 +126,9 @@ class Score:
 
     overall: Tally = field(default_factory=Tally)
     by_language: dict[str, Tally] = field(default_factory=dict)
-    fields: dict[str, FieldTally] = field(default_factory=lambda: {k: FieldTally() for k in
-                                                                    ("year", "status", "vendor_country", "buyer")})
+    fields: dict[str, FieldTally] = field(
+        default_factory=lambda: {k: FieldTally() for k in ("year", "status", "vendor_country", "buyer")}
+    )
     passages: int = 0
 
     def as_json(self) -> dict[str, Any]:
@@ -135,8 +142,9 @@ class Score:
         }  # fmt: skip
 
 
-def score_passage(score: Score, *, language: str, predicted: Sequence[dict[str, Any]],
-                  gold: Sequence[dict[str, Any]]) -> list[tuple[int, int]]:
+def score_passage(
+    score: Score, *, language: str, predicted: Sequence[dict[str, Any]], gold: Sequence[dict[str, Any]]
+) -> list[tuple[int, int]]:
     """Add one passage's predictions and gold deployments to ``score``; returns the matched pairs."""
     predictions = unique_by_key(p for p in predicted if p.get("status") in SCORED_STATUSES)
     golds = unique_by_key(gold)

@@ -40,6 +40,7 @@ class Reference:
     _country_keys: dict[str, list[Country]] = field(init=False, repr=False)
     _vendor_keys: dict[str, list[Vendor]] = field(init=False, repr=False)
     _buyer_keys: dict[str, list[Buyer]] = field(init=False, repr=False)
+    _vendor_ids: dict[str, Vendor] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         _check_consistency(self)
@@ -51,6 +52,7 @@ class Reference:
             _index((fold(n), v) for v in self.vendors for n in (v.id, v.name, *v.aliases)),
         )
         set_(self, "_buyer_keys", _index((fold(n), b) for b in self.buyers for n in _buyer_names(b)))
+        set_(self, "_vendor_ids", {v.id: v for v in self.vendors})
 
     # -- exact look-ups -------------------------------------------------------------------------------------
     def country(self, code_or_name: str) -> Country:
@@ -66,6 +68,10 @@ class Reference:
         if not found:
             raise NotFoundError(f"unknown vendor {id_or_name!r}: see `oversight reference vendors`")
         return found[0]
+
+    def vendor_by_id(self, vendor_id: str) -> Vendor | None:
+        """The vendor with exactly this id, or None (no name matching)."""
+        return self._vendor_ids.get(vendor_id)
 
     def technology(self, technology_id: str) -> Technology:
         """The technology category with this id; NotFoundError if there is none."""

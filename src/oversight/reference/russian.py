@@ -77,8 +77,9 @@ def phrase_forms(phrase: str) -> tuple[str, ...]:
     forms = [f"{prefix} {form}" for form in head]
     if len(words) == 2 and words[0].lower().endswith("ая") and words[1][-1:].lower() in "ая":
         adjective = words[0][:-2]
-        for ending, noun in zip(("ой", "ую", "ой"), (head[1:2] or head, head[3:4] or head, head[4:5] or head),
-                                strict=True):
+        for ending, noun in zip(
+            ("ой", "ую", "ой"), (head[1:2] or head, head[3:4] or head, head[4:5] or head), strict=True
+        ):
             forms.append(f"{adjective}{ending} {noun[0]}")
         forms += [f"{adjective}ой {form}" for form in head]
     return tuple(dict.fromkeys(forms))

@@ -250,3 +250,16 @@ feed_polls = Table(
     Column("error", Text),
     Index(None, "feed_id"),
 )
+
+# -- extraction -------------------------------------------------------------------------------------------------
+
+# Which extractor version has read which document, so that a re-run skips what it has done.
+extraction_runs = Table(
+    "extraction_runs",
+    metadata,
+    Column("document_id", ID, ForeignKey("documents.id"), primary_key=True),
+    Column("extractor", String(100), primary_key=True),
+    Column("version", String(40), nullable=False),
+    Column("claims", Integer, nullable=False),
+    Column("at", UtcDateTime(), nullable=False),
+)
