@@ -154,7 +154,8 @@ def _sentence(starts: list[int], offset: int) -> int:
 
 _DESCRIPTORS = frozenset(
     "the a an its subsidiary unit arm branch office firm firms company companies corporation group start-up startup "
-    "giant maker makers manufacturer vendor supplier provider developer contractor conglomerate tech technology telecoms telecom telecommunications "
+    "giant maker makers manufacturer vendor supplier provider developer contractor conglomerate tech technology "
+    "telecoms telecom telecommunications "
     "surveillance spyware camera cameras video security ict ai software hardware equipment state-owned private "
     "defence defense phone-forensics phone-hacking forensics intelligence cybersecurity it analytics biometrics "
     "facial recognition based -based spy electronics engineering national major leading big".split()
