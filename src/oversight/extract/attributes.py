@@ -18,15 +18,33 @@ _SINCE = re.compile(r"(since|from|с)\s*$", re.IGNORECASE)
 
 
 def status(analysis: Analysis, candidate: Candidate) -> Status:
-    """The most advanced status the supporting sentences state (ended > delivered > agreed); delivered by default."""
+    """The status the supporting sentences state.
+
+    A denial in the supplier's sentence makes the claim ``denied``; plans and talks with no word of a contract,
+    delivery or end make it ``planned``; otherwise the most advanced stated status wins (ended > delivered >
+    agreed), delivered when nothing more is said.
+    """
     cues = analysis.cues_in(candidate.support)
+    own = analysis.cues_in(_supplier_sentences(analysis, candidate))
+    if own.get("negated"):
+        return Status.DENIED
     if cues.get("ended"):
         return Status.ENDED
     if cues.get("delivered"):
         return Status.DELIVERED
     if cues.get("agreed"):
         return Status.AGREED
+    if cues.get("planned"):
+        return Status.PLANNED
     return Status.DELIVERED
+
+
+def _supplier_sentences(analysis: Analysis, candidate: Candidate) -> set[int]:
+    mentions = analysis.vendors.get(candidate.vendor_id or "", []) or analysis.supplier_countries.get(
+        candidate.vendor_country or "", []
+    )
+    own = {p.sentence for p in mentions if p.sentence in candidate.support}
+    return own or candidate.support
 
 
 def year(analysis: Analysis, candidate: Candidate) -> int | None:

@@ -92,6 +92,8 @@ def generate(analysis: Analysis, ref: Reference) -> list[Candidate]:
             if d_vc > WINDOW or v_near is None or c_near is None:
                 continue
             near_keywords = {t for t, ms in techs.items() if _distance(mentions, ms)[0] <= WINDOW}
+            # A specialist's one technology stands in for a missing keyword ("NSO Group's customers");
+            # a generalist (Huawei) must be named with the technology.
             for tech in near_keywords or offered:
                 tech_mentions = techs.get(tech, [])
                 d_vt, _, t_near = _distance([v_near], tech_mentions) if tech_mentions else (0, None, None)

@@ -1,0 +1,53 @@
+"""Training and cross-validation of the candidate scorer on gold passages."""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+from oversight.extract.candidates import generate
+from oversight.extract.engine import Extractor
+from oversight.extract.evaluate import GoldPassage, evaluate
+from oversight.extract.mentions import analyse
+from oversight.extract.model import LinearModel, train
+from oversight.extract.scoring import Score, matches, score_passage
+
+
+def samples(passages: list[GoldPassage], extractor: Extractor | None = None) -> list[tuple[dict[str, float], bool]]:
+    """(features, is-a-gold-deployment) for every candidate of every passage, as the extractor would see them."""
+    extractor = extractor or Extractor(model=LinearModel(weights={}))
+    out = []
+    for passage in passages:
+        for start, end in extractor.blocks(passage.text):
+            analysis = analyse(passage.text[start:end], extractor.lexicon)
+            for candidate in generate(analysis, extractor.reference):
+                vendor = extractor.reference.vendor_by_id(candidate.vendor_id) if candidate.vendor_id else None
+                row = {
+                    "vendor": vendor.name if vendor else None,
+                    "vendor_country": candidate.vendor_country,
+                    "recipient_country": candidate.recipient,
+                    "technology": candidate.technology,
+                }
+                out.append((candidate.features, any(matches(row, gold) for gold in passage.deployments)))
+    return out
+
+
+def cross_validate(
+    passages: list[GoldPassage], *, folds: int = 5, seeds: tuple[int, ...] = (13, 29, 47), threshold: float = 0.5
+) -> dict[str, Any]:
+    """k-fold cross-validation repeated over several shufflings; the scores pool every held-out prediction."""
+    base = Extractor(model=LinearModel(weights={}))
+    features = {p.id: samples([p], base) for p in passages}
+    total = Score()
+    for seed in seeds:
+        order = list(range(len(passages)))
+        random.Random(seed).shuffle(order)
+        for fold in range(folds):
+            held_out = set(order[fold::folds])
+            rows = [row for i in order if i not in held_out for row in features[passages[i].id]]
+            model = LinearModel(weights=train(rows).weights, threshold=threshold)
+            test = [passages[i] for i in sorted(held_out)]
+            _, predictions = evaluate(test, Extractor(model=model, lex=base.lexicon, ref=base.reference))
+            for passage, predicted in zip(test, predictions, strict=True):
+                score_passage(total, language=passage.language, predicted=predicted["claims"], gold=passage.deployments)
+    return total.as_json()

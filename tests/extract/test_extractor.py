@@ -1,0 +1,88 @@
+"""The extractor on short texts written for these tests: claims they must and must not yield."""
+
+from __future__ import annotations
+
+import pytest
+
+from oversight.extract.engine import MAX_QUOTE, Extractor
+from oversight.extract.evaluate import read_gold
+from oversight.extract.lexicon import lexicon
+from oversight.extract.mentions import analyse
+from tests.conftest import SHARED
+
+GOLD = SHARED / "gold" / "dev.jsonl"
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def _claims(extractor: Extractor, text: str) -> set[tuple[object, ...]]:
+    return {
+        (e.facts.vendor_id, e.facts.recipient_country, e.facts.technology, e.facts.status.value)
+        for e in extractor.extract(text)
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Interior Ministry of Kyrgyzstan signed a contract with Huawei in 2019 to install Safe City cameras in "
+            "Bishkek.",
+            ("huawei", "KGZ", "cctv_safe_city"),
+        ),
+        (
+            "В 2012 году компания «Протей» поставила оборудование СОРМ казахстанскому оператору в Алматы.",
+            ("protei", "KAZ", "lawful_interception"),
+        ),
+        (
+            "Израильская компания Cellebrite поставила комплексы для извлечения данных полиции Казахстана.",
+            ("cellebrite", "KAZ", "mobile_forensics"),
+        ),
+    ],
+)
+def test_must_yield(extractor: Extractor, text: str, expected: tuple[str, str, str]) -> None:
+    found = {claim[:3] for claim in _claims(extractor, text) if claim[3] in {"agreed", "delivered", "ended"}}
+    assert expected in found
+
+
+def test_supplier_named_only_by_country(extractor: Extractor) -> None:
+    text = "Police in Uzbekistan have used facial recognition cameras supplied by a Chinese company since 2019."
+    found = [e.facts for e in extractor.extract(text) if e.facts.technology == "facial_recognition"]
+    assert [(f.vendor_id, f.vendor_country, f.recipient_country, f.year) for f in found] == [(None, "CHN", "UZB", 2019)]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("NSO Group denied that it had ever sold Pegasus to the government of Kazakhstan.", "denied"),
+        (
+            "Officials are in talks with Hikvision about a possible Safe City project in Tajikistan next year.",
+            "planned",
+        ),
+    ],
+)
+def test_denials_and_plans_are_not_deployments(extractor: Extractor, text: str, status: str) -> None:
+    statuses = {claim[3] for claim in _claims(extractor, text)}
+    assert statuses <= {status}
+
+
+def test_russian_inflection_and_transliteration_are_recognised() -> None:
+    analysis = analyse("Договор с компанией «Хуавэй» заключили в Кыргызстане, а у «Протея» — в Узбекистане.", lexicon())
+    assert {"huawei", "protei"} <= set(analysis.vendors)
+    assert {"KGZ", "UZB"} <= set(analysis.places)
+
+
+@pytest.mark.skipif(not GOLD.exists(), reason="../shared/gold is not beside the project")
+def test_evidence_offsets_always_reproduce_the_quote(extractor: Extractor) -> None:
+    checked = 0
+    for passage in read_gold(GOLD):
+        for extraction in extractor.extract(passage.text):
+            quote = passage.text[extraction.start : extraction.end]
+            assert quote.strip() == quote
+            assert 0 < len(quote) <= MAX_QUOTE
+            assert 0.0 < extraction.confidence <= 1.0
+            checked += 1
+    assert checked > 100

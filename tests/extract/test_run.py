@@ -1,0 +1,84 @@
+"""Extraction over the archive: claims stored with evidence, re-runs skip, a new version replaces its claims."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from oversight.extract.engine import Extractor
+from oversight.extract.run import extract_documents, origin_of
+from oversight.ingest import Ingestor
+from oversight.store import Store
+from oversight.store import documents as docs
+from oversight.store.records import load_claims
+from tests.builders import jsonl_bytes
+from tests.conftest import run_cli
+
+ARTICLES = [
+    {
+        "url": "https://news.example.org/1",
+        "title": "Safe City (test fixture)",
+        "text": "The Interior Ministry of Kyrgyzstan signed a contract with Huawei in 2019 to install Safe City "
+        "cameras in Bishkek.\n\nThe city council also discussed road repairs and the school budget for next year.",
+    },
+    {
+        "url": "https://news.example.org/2",
+        "title": "СОРМ (test fixture)",
+        "text": "В 2012 году компания «Протей» поставила оборудование СОРМ казахстанскому оператору в Алматы.",
+    },
+    {
+        "url": "https://news.example.org/3",
+        "title": "Weather (test fixture)",
+        "text": "Rain is expected across the region on Thursday, with temperatures falling at night.",
+    },
+]
+
+
+def test_claims_keep_evidence_and_reruns_skip(store: Store, tmp_path: Path) -> None:
+    path = tmp_path / "news.jsonl"
+    path.write_bytes(jsonl_bytes(ARTICLES))
+    Ingestor(store).run([str(path)])
+    extractor = Extractor()
+    first = extract_documents(store, extractor)
+    assert (first.documents, first.skipped) == (3, 0)
+    assert first.claims >= 2
+    with store.transaction() as connection:
+        claims = load_claims(connection, origin=origin_of(extractor))
+        for claim in claims:
+            assert claim.evidence is not None
+            text = docs.document_text(connection, claim.evidence.document_id) or ""
+            assert text[claim.evidence.start : claim.evidence.end] == claim.evidence.quote
+            assert claim.origin_version == extractor.version
+    assert {(c.facts.vendor_id, c.facts.recipient_country) for c in claims} >= {("huawei", "KGZ"), ("protei", "KAZ")}
+    again = extract_documents(store, extractor)
+    assert (again.documents, again.skipped, again.claims) == (0, 3, 0)
+
+
+def test_a_new_version_replaces_its_own_claims_only(store: Store, tmp_path: Path) -> None:
+    path = tmp_path / "news.jsonl"
+    path.write_bytes(jsonl_bytes(ARTICLES[:1]))
+    Ingestor(store).run([str(path)])
+    extract_documents(store, Extractor())
+
+    class Stricter(Extractor):
+        version = "test-2"
+
+        def extract(self, text: str) -> list:  # type: ignore[type-arg]
+            return []  # a version that finds nothing
+
+    summary = extract_documents(store, Stricter())
+    assert summary.documents == 1 and summary.replaced >= 1
+    with store.transaction() as connection:
+        assert load_claims(connection, origin=origin_of(Extractor())) == []
+
+
+def test_cli_extract(tmp_path: Path) -> None:
+    db = str(tmp_path / "x.db")
+    source = tmp_path / "news.jsonl"
+    source.write_bytes(jsonl_bytes(ARTICLES))
+    assert run_cli("init", "--db", db).returncode == 0
+    assert run_cli("ingest", str(source), "--db", db).returncode == 0
+    result = run_cli("extract", "--db", db, "--json")
+    assert result.returncode == 0, result.stderr
+    assert '"documents": 3' in result.stdout
+    bad = run_cli("extract", "--db", db, "--since", "yesterday")
+    assert bad.returncode == 2 and "--since takes a date" in bad.stderr
