@@ -39,5 +39,11 @@ reference: install
 	$(BIN)/python -m pip install --quiet -e '.[data]'
 	$(BIN)/python scripts/build_reference.py
 
+# Benchmarks: each prints one JSON line of figures.
+bench: install
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	$(BIN)/python bench/ingest.py
+	$(BIN)/python bench/extract.py
+
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache

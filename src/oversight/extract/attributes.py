@@ -24,7 +24,8 @@ def status(analysis: Analysis, candidate: Candidate) -> Status:
     delivery or end make it ``planned``; otherwise the most advanced stated status wins (ended > delivered >
     agreed), delivered when nothing more is said.
     """
-    cues = analysis.cues_in(candidate.support)
+    # The supplier's other sentences count too: "…will install cameras" after "the agreement was signed in 2017".
+    cues = analysis.cues_in(candidate.support | _all_supplier_sentences(analysis, candidate))
     own = analysis.cues_in(_supplier_sentences(analysis, candidate))
     if own.get("negated"):
         return Status.DENIED
@@ -37,6 +38,11 @@ def status(analysis: Analysis, candidate: Candidate) -> Status:
     if cues.get("planned"):
         return Status.PLANNED
     return Status.DELIVERED
+
+
+def _all_supplier_sentences(analysis: Analysis, candidate: Candidate) -> set[int]:
+    mentions = analysis.vendors.get(candidate.vendor_id or "", [])
+    return {p.sentence for p in mentions}
 
 
 def _supplier_sentences(analysis: Analysis, candidate: Candidate) -> set[int]:

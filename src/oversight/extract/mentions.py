@@ -39,6 +39,7 @@ class Analysis:
     years: list[tuple[int, int, int]] = field(default_factory=list)  # (year, offset, sentence)
     buyers: list[Placed] = field(default_factory=list)
     prepositions: dict[str, frozenset[str]] = field(default_factory=dict)
+    authority_words: tuple[str, ...] = ()
 
     def sentence_of(self, offset: int) -> int:
         """The number of the sentence holding a character offset."""
@@ -62,7 +63,8 @@ class Analysis:
 def analyse(text: str, lexicon: Lexicon) -> Analysis:
     """Scan a text and sort its mentions into vendors, places, technologies, cues and years."""
     spans = sentences(text)
-    analysis = Analysis(text=text, sentences=spans, prepositions=lexicon.prepositions)
+    analysis = Analysis(text=text, sentences=spans, prepositions=lexicon.prepositions,
+                        authority_words=lexicon.authority_words)
     mentions = lexicon.scan(text)
     starts = [s.start for s in spans]
     placed = [Placed(m, _sentence(starts, m.start)) for m in mentions]
