@@ -53,22 +53,79 @@ def _supplier_sentences(analysis: Analysis, candidate: Candidate) -> set[int]:
     return own or candidate.support
 
 
-def year(analysis: Analysis, candidate: Candidate) -> int | None:
-    """The year of the contract or deployment: the first year in the supporting sentences not dating a report."""
-    for value, offset, sentence in analysis.years:
-        if sentence not in candidate.support:
-            continue
-        before = analysis.text[max(0, offset - 45) : offset]
-        after = analysis.text[offset + 4 : offset + 20]
-        if _REPORTING.search(before) or _REPORTING.match(after):
-            continue
-        return value
-    return None
+def year(analysis: Analysis, candidate: Candidate, status_: Status | None = None) -> int | None:
+    """The year of the contract or deployment.
+
+    Years in the supporting sentences and the supplier's other sentences, leaving out those that date a report,
+    a leak or a trial; one standing in a sentence that states the claim's status wins; failing all that, the
+    only year of the text.
+    """
+    sentences = candidate.support | _all_supplier_sentences(analysis, candidate)
+    years = [
+        (value, offset, sentence)
+        for value, offset, sentence in analysis.years
+        if sentence in sentences and not _dates_reporting(analysis, offset)
+    ]
+    if status_ is not None:
+        cue = {Status.DELIVERED: "delivered", Status.AGREED: "agreed", Status.ENDED: "delivered"}.get(status_)
+        stated = {p.sentence for p in analysis.cues if p.mention.value == cue}
+        for value, _offset, sentence in years:
+            if sentence in stated:
+                return value
+    if years:
+        return years[0][0]
+    others = {value for value, offset, _ in analysis.years if not _dates_reporting(analysis, offset)}
+    return others.pop() if len(others) == 1 else None
+
+
+def _dates_reporting(analysis: Analysis, offset: int) -> bool:
+    before = analysis.text[max(0, offset - 45) : offset]
+    after = analysis.text[offset + 4 : offset + 20]
+    return bool(_REPORTING.search(before) or _REPORTING.match(after))
+
+
+_AGENCY_EN = re.compile(
+    r"(?:(?:[A-Z][\w'’.-]*|of|the|and|for)\s+){0,5}?"
+    r"(?:Ministry|Police(?: Force| Service| Department)?|Army|Agency|Bureau|Committee|Authority|Administration|"
+    r"Department|Guard|Commission|Government|government|authorities|police|regime|Service|akimat|city hall)"
+    r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*){0,4})?"
+)
+_AGENCY_RU = re.compile(
+    r"(?:[А-ЯЁ][\w-]*\s+){0,2}(?:[Мм]инистерств\w*|МВД|ГКНБ|КНБ|СГБ|СНБ|НЦИ|[Мм]эри\w*|[Аа]кимат\w*|[Хх]окимият\w*|"
+    r"[Пп]олици\w*|[Пп]равительств\w*|[Сс]лужб\w*|[Уу]правлени\w*|[Дд]епартамент\w*|[Вв]ласт\w*)"
+    r"(?:\s+[\w«»-]+){0,4}"
+)
+_STOP_AT = re.compile(
+    r"\s+(?:has|have|had|was|were|is|are|will|would|to|said|says|that|which|and|in|on|from|with|"
+    r"for|by|since|after|before|—|–|заявил\w*|сообщил\w*|подписал\w*)\b.*$"
+)
 
 
 def buyer(analysis: Analysis, candidate: Candidate) -> str | None:
-    """The buying body as written, when a known buyer of the recipient country stands in the supporting sentences."""
+    """The buying body as written: a known buyer of the recipient country in the supporting sentences, else the
+    government or agency phrase nearest the supplier there."""
     for placed in analysis.buyers:
         if placed.sentence in candidate.support and placed.mention.detail == candidate.recipient:
             return placed.mention.text
-    return None
+    anchor = min(
+        (
+            p.mention.start
+            for p in analysis.vendors.get(candidate.vendor_id or "", [])
+            if p.sentence in candidate.support
+        ),
+        default=None,
+    )
+    best: tuple[int, str] | None = None
+    for number in sorted(candidate.support):
+        sentence = analysis.sentences[number]
+        chunk = analysis.text[sentence.start : sentence.end]
+        for pattern in (_AGENCY_EN, _AGENCY_RU):
+            for match in pattern.finditer(chunk):
+                phrase = _STOP_AT.sub("", match.group(0)).strip(" ,.;:«»\"'")
+                phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE)
+                if len(phrase) < 4:
+                    continue
+                distance = abs(sentence.start + match.start() - anchor) if anchor is not None else match.start()
+                if best is None or distance < best[0]:
+                    best = (distance, phrase)
+    return best[1] if best else None

@@ -110,14 +110,15 @@ class Extractor:
     def extraction(self, analysis: Analysis, candidate: Candidate) -> Extraction:
         """The claim an accepted candidate makes."""
         vendor = self.reference.vendor_by_id(candidate.vendor_id) if candidate.vendor_id else None
+        status = attributes.status(analysis, candidate)
         facts = ClaimFacts(
             vendor_id=candidate.vendor_id,
             vendor_name=vendor.name if vendor else None,
             vendor_country=candidate.vendor_country,
             recipient_country=candidate.recipient,
             technology=candidate.technology,
-            status=attributes.status(analysis, candidate),
-            year=attributes.year(analysis, candidate),
+            status=status,
+            year=attributes.year(analysis, candidate, status),
             buyer=attributes.buyer(analysis, candidate),
         )
         start, end = evidence_span(analysis, candidate)

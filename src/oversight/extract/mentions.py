@@ -63,8 +63,9 @@ class Analysis:
 def analyse(text: str, lexicon: Lexicon) -> Analysis:
     """Scan a text and sort its mentions into vendors, places, technologies, cues and years."""
     spans = sentences(text)
-    analysis = Analysis(text=text, sentences=spans, prepositions=lexicon.prepositions,
-                        authority_words=lexicon.authority_words)
+    analysis = Analysis(
+        text=text, sentences=spans, prepositions=lexicon.prepositions, authority_words=lexicon.authority_words
+    )
     mentions = lexicon.scan(text)
     starts = [s.start for s in spans]
     placed = [Placed(m, _sentence(starts, m.start)) for m in mentions]
