@@ -290,8 +290,9 @@ def _country_roles(analysis: Analysis, evidence: list[Placed]) -> set[str]:
             roles.add("agency_owner")
         if p.mention.kind == "buyer":
             roles.add("buyer")
-        following = " ".join(after.replace("'s", " ").replace("’s", " ").split()[:2]).strip(",.")
-        if any(following == w or following.startswith(w + " ") for w in analysis.authority_words):
+        words_after = after.replace("'s", " ").replace("’s", " ").split()[:2]
+        first = words_after[0].strip(",.") if words_after else ""
+        if first in analysis.authority_words or " ".join(words_after).strip(",.") in analysis.authority_words:
             roles.add("authority")
     return roles
 

@@ -90,7 +90,7 @@ class Lexicon:
             for role, words in data.get("prepositions", {}).items():
                 roles.setdefault(role, set()).update(str(w) for w in words)
         self.prepositions = {role: frozenset(words) for role, words in roles.items()}
-        self.authority_words = tuple(str(w) for data in languages.values() for w in data.get("authority_words", []))
+        self.authority_words = frozenset(str(w) for data in languages.values() for w in data.get("authority_words", []))
         self._trigger_automaton = _compile_triggers(self._exact, self._folded)
         self._exact_automaton = _compile(self._exact)
         self._folded_automaton = _compile(self._folded)

@@ -39,7 +39,7 @@ class Analysis:
     years: list[tuple[int, int, int]] = field(default_factory=list)  # (year, offset, sentence)
     buyers: list[Placed] = field(default_factory=list)
     prepositions: dict[str, frozenset[str]] = field(default_factory=dict)
-    authority_words: tuple[str, ...] = ()
+    authority_words: frozenset[str] = frozenset()
 
     def sentence_of(self, offset: int) -> int:
         """The number of the sentence holding a character offset."""
