@@ -11,7 +11,7 @@ import sys
 
 import typer
 
-from oversight.cli import db, extract, feeds, imports, ingest
+from oversight.cli import curate, db, extract, feeds, imports, ingest
 from oversight.cli.common import err_console
 from oversight.cli.reference import reference_app
 from oversight.errors import OversightError
@@ -33,6 +33,12 @@ app.command("watch")(feeds.watch)
 app.add_typer(imports.import_app, name="import")
 app.command("extract")(extract.extract)
 app.command("eval")(extract.eval_)
+app.command("curate")(curate.curate)
+app.add_typer(curate.review_app, name="review")
+app.command("history")(curate.history)
+app.command("corrections")(curate.corrections)
+app.command("stale")(curate.stale)
+app.add_typer(curate.vendors_app, name="vendors")
 app.add_typer(reference_app, name="reference")
 
 

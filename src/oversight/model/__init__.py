@@ -1,7 +1,17 @@
 """Domain types shared by every stage of the pipeline."""
 
 from oversight.model.records import Claim, ClaimFacts, Deployment, Document, Evidence, HistoryEntry
-from oversight.model.reference import Buyer, City, Country, Listing, Region, Subdivision, Technology, Vendor
+from oversight.model.reference import (
+    Buyer,
+    City,
+    Country,
+    Listing,
+    OfficialSource,
+    Region,
+    Subdivision,
+    Technology,
+    Vendor,
+)
 from oversight.model.vocab import (
     ASSERTED_STATUSES,
     STATUS_RANK,
@@ -30,6 +40,7 @@ __all__ = [
     "HistoryEntry",
     "Listing",
     "ListingKind",
+    "OfficialSource",
     "Region",
     "ReviewState",
     "Status",

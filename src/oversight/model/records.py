@@ -75,6 +75,7 @@ class Claim(_Record):
     origin_version: str
     confidence: float = Field(ge=0.0, le=1.0)
     created_at: datetime
+    wrong: bool = False  # marked wrong by a reviewer: kept, but no longer supports its deployment
 
     @staticmethod
     def make_id(*, facts: ClaimFacts, evidence: Evidence | None, source_urls: tuple[str, ...], origin: str) -> str:
@@ -96,6 +97,7 @@ class Deployment(_Record):
     first_seen: date | None = None
     last_seen: date | None = None
     last_checked: date | None = None
+    overrides: dict[str, str | int | float | None] = Field(default_factory=dict)  # reviewer-set field values
 
 
 class HistoryEntry(_Record):

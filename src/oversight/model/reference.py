@@ -76,6 +76,15 @@ class Subdivision(_Frozen):
     names: tuple[str, ...]
 
 
+class OfficialSource(_Frozen):
+    """A web domain whose statements are a government's or a vendor's own."""
+
+    domain: str
+    country: str | None = None
+    vendor: str | None = None
+    source: HttpUrl
+
+
 class Technology(_Frozen):
     """A category of the surveillance-technology taxonomy."""
 

@@ -11,7 +11,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, HttpUrl, ValidationError
 
 from oversight.errors import ReferenceDataError
-from oversight.model import Buyer, City, Country, Region, Subdivision, Technology, Vendor
+from oversight.model import Buyer, City, Country, OfficialSource, Region, Subdivision, Technology, Vendor
 from oversight.reference.russian import adjective_forms
 
 log = logging.getLogger(__name__)
@@ -145,6 +145,11 @@ def load_cities(folder: Path) -> list[City]:
 def load_subdivisions(folder: Path) -> list[Subdivision]:
     """First-level subdivisions from subdivisions.yaml."""
     return _parse(Subdivision, read_yaml_list(folder / "subdivisions.yaml"), folder / "subdivisions.yaml")
+
+
+def load_official_sources(folder: Path) -> list[OfficialSource]:
+    """Official publishers' domains from official_sources.yaml."""
+    return _parse(OfficialSource, read_yaml_list(folder / "official_sources.yaml"), folder / "official_sources.yaml")
 
 
 def load_technologies(folder: Path) -> list[Technology]:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from oversight.errors import NotFoundError, ReferenceDataError
-from oversight.model import Buyer, City, Country, Region, Subdivision, Technology, Vendor
+from oversight.model import Buyer, City, Country, OfficialSource, Region, Subdivision, Technology, Vendor
 from oversight.reference import loader
 from oversight.reference.names import fold
 
@@ -37,6 +37,7 @@ class Reference:
     technologies: tuple[Technology, ...]
     vendors: tuple[Vendor, ...]
     buyers: tuple[Buyer, ...]
+    official_sources: tuple[OfficialSource, ...] = ()
     _country_keys: dict[str, list[Country]] = field(init=False, repr=False)
     _vendor_keys: dict[str, list[Vendor]] = field(init=False, repr=False)
     _buyer_keys: dict[str, list[Buyer]] = field(init=False, repr=False)
@@ -72,6 +73,16 @@ class Reference:
     def vendor_by_id(self, vendor_id: str) -> Vendor | None:
         """The vendor with exactly this id, or None (no name matching)."""
         return self._vendor_ids.get(vendor_id)
+
+    def official_source(self, host: str | None) -> OfficialSource | None:
+        """The official publisher a web host belongs to (its domain or a sub-domain), or None."""
+        if not host:
+            return None
+        host = host.lower().removeprefix("www.")
+        for official in self.official_sources:
+            if host == official.domain or host.endswith("." + official.domain):
+                return official
+        return None
 
     def technology(self, technology_id: str) -> Technology:
         """The technology category with this id; NotFoundError if there is none."""
@@ -179,6 +190,15 @@ def _check_consistency(ref: Reference) -> None:
             problems.append(f"buyer {b.id}: unknown country {b.country}")
         if b.parent and b.parent not in buyer_ids:
             problems.append(f"buyer {b.id}: unknown parent {b.parent}")
+    owners: dict[str, set[str]] = defaultdict(set)
+    for v in ref.vendors:
+        for name in (v.name, *v.aliases):
+            owners[fold(name)].add(v.id)
+    problems += [
+        f"name {key!r} is given to several vendors: {', '.join(sorted(ids))}"
+        for key, ids in owners.items()
+        if len(ids) > 1
+    ]
     for r in ref.regions:
         problems += [f"region {r.id}: unknown member {m}" for m in r.members if m not in codes]
     for c in ref.cities:
@@ -199,6 +219,7 @@ def load_reference(folder: Path | None = None) -> Reference:
         technologies=tuple(loader.load_technologies(base)),
         vendors=tuple(loader.load_vendors(base)),
         buyers=tuple(loader.load_buyers(base)),
+        official_sources=tuple(loader.load_official_sources(base)),
     )
 
 

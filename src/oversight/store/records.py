@@ -33,6 +33,7 @@ def claim_row(claim: Claim) -> dict[str, Any]:
         "origin_version": claim.origin_version,
         "confidence": claim.confidence,
         "created_at": claim.created_at,
+        "wrong": claim.wrong,
     }
 
 
@@ -51,6 +52,7 @@ def _claim(row: RowMapping) -> Claim:
         origin_version=row["origin_version"],
         confidence=row["confidence"],
         created_at=row["created_at"],
+        wrong=bool(row["wrong"]),
     )
 
 
@@ -59,9 +61,20 @@ def save_claims(connection: Connection, items: Iterable[Claim]) -> int:
     return insert_ignore(connection, claims, [claim_row(c) for c in items])
 
 
-def load_claims(connection: Connection, *, document_id: str | None = None, origin: str | None = None) -> list[Claim]:
-    """Claims, optionally only those of one document or one origin, in id order."""
+def load_claims(
+    connection: Connection,
+    *,
+    document_id: str | None = None,
+    origin: str | None = None,
+    ids: Sequence[str] | None = None,
+    unlinked: bool = False,
+) -> list[Claim]:
+    """Claims (of one document, one origin, with given ids, or not linked to any deployment), in id order."""
     query = select(claims).order_by(claims.c.id)
+    if ids is not None:
+        query = query.where(claims.c.id.in_(ids))
+    if unlinked:
+        query = query.where(claims.c.id.not_in(select(deployment_claims.c.claim_id)))
     if document_id is not None:
         query = query.where(claims.c.document_id == document_id)
     if origin is not None:
@@ -79,6 +92,7 @@ def save_deployment(connection: Connection, deployment: Deployment) -> None:
         "first_seen": deployment.first_seen,
         "last_seen": deployment.last_seen,
         "last_checked": deployment.last_checked,
+        "overrides": dict(deployment.overrides),
     }
     connection.execute(delete(deployment_claims).where(deployment_claims.c.deployment_id == deployment.id))
     exists = connection.execute(select(deployments.c.id).where(deployments.c.id == deployment.id)).first()
@@ -100,6 +114,8 @@ def load_deployments(connection: Connection, *, ids: Sequence[str] | None = None
         query = query.where(deployments.c.id.in_(ids))
     links: dict[str, list[str]] = {}
     link_query = select(deployment_claims).order_by(deployment_claims.c.claim_id)
+    if ids is not None:
+        link_query = link_query.where(deployment_claims.c.deployment_id.in_(ids))
     for link in connection.execute(link_query).mappings():
         links.setdefault(link["deployment_id"], []).append(link["claim_id"])
     return [
@@ -112,6 +128,7 @@ def load_deployments(connection: Connection, *, ids: Sequence[str] | None = None
             first_seen=row["first_seen"],
             last_seen=row["last_seen"],
             last_checked=row["last_checked"],
+            overrides=dict(row["overrides"] or {}),
         )
         for row in connection.execute(query).mappings()
     ]
@@ -128,6 +145,15 @@ def append_history(connection: Connection, entries: Iterable[HistoryEntry]) -> i
 def load_history(connection: Connection, entity_id: str) -> list[HistoryEntry]:
     """Every history entry about one entity, oldest first."""
     query = select(history).where(history.c.entity_id == entity_id).order_by(history.c.at, history.c.id)
+    return [
+        HistoryEntry.model_validate({k: r[k] for k in HistoryEntry.model_fields})
+        for r in connection.execute(query).mappings()
+    ]
+
+
+def load_history_field(connection: Connection, field_name: str) -> list[HistoryEntry]:
+    """Every history entry of one field (e.g. the corrections log), newest first."""
+    query = select(history).where(history.c.field == field_name).order_by(history.c.at.desc(), history.c.id.desc())
     return [
         HistoryEntry.model_validate({k: r[k] for k in HistoryEntry.model_fields})
         for r in connection.execute(query).mappings()

@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     Column,
     Date,
     DateTime,
@@ -23,6 +24,7 @@ from sqlalchemy import (
     Table,
     Text,
     TypeDecorator,
+    false,
 )
 from sqlalchemy.engine import Dialect
 
@@ -122,6 +124,7 @@ claims = Table(
     Column("origin_version", String(40), nullable=False),
     Column("confidence", Float, nullable=False),
     Column("created_at", UtcDateTime(), nullable=False),
+    Column("wrong", Boolean, nullable=False, server_default=false()),  # marked wrong by a reviewer
     Index(None, "document_id"),
     Index(None, "origin"),
     Index(None, "recipient_country"),
@@ -137,6 +140,8 @@ deployments = Table(
     Column("first_seen", Date),
     Column("last_seen", Date),
     Column("last_checked", Date),
+    # Values reviewers set by hand, field → value; the columns above hold the effective values.
+    Column("overrides", JSON, nullable=False, server_default="{}"),
     Index(None, "recipient_country"),
 )
 
@@ -261,5 +266,15 @@ extraction_runs = Table(
     Column("extractor", String(100), primary_key=True),
     Column("version", String(40), nullable=False),
     Column("claims", Integer, nullable=False),
+    Column("at", UtcDateTime(), nullable=False),
+)
+
+# Vendors merged into another: claims naming the first now name the second.
+vendor_merges = Table(
+    "vendor_merges",
+    metadata,
+    Column("from_id", String(100), primary_key=True),
+    Column("into_id", String(100), nullable=False),
+    Column("who", String(100), nullable=False),
     Column("at", UtcDateTime(), nullable=False),
 )
