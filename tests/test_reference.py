@@ -135,3 +135,24 @@ def test_malformed_yaml_is_a_clear_error(data_copy: Path) -> None:
     (data_copy / "technologies.yaml").write_text("- id: [unclosed\n")
     with pytest.raises(ReferenceDataError, match=r"cannot read reference file .*technologies\.yaml"):
         load_reference(data_copy)
+
+
+def test_safeguards_profiles_cover_central_asia_russia_and_china() -> None:
+    from oversight.model import PRINCIPLES
+
+    for code in ("KAZ", "KGZ", "TJK", "TKM", "UZB", "RUS", "CHN"):
+        profile = reference().safeguards_of(code)
+        assert profile is not None, code
+        assert set(profile.principles) == set(PRINCIPLES), code
+        for name, assessment in profile.principles.items():
+            assert assessment.assessment.value == "unknown" or assessment.sources, (code, name)
+            assert len(assessment.note) <= 400
+
+
+def test_exchange_rates_convert_with_the_years_average() -> None:
+    usd = reference().to_usd(100.0, "USD", None)
+    assert usd == 100.0
+    assert reference().to_usd(1.0, "XXX", 2020) is None
+    kzt = next(t for t in reference().exchange_rates if t.currency == "KZT")
+    year, rate = next(iter(kzt.rates.items()))
+    assert reference().to_usd(rate * 10, "kzt", year) == pytest.approx(10.0)

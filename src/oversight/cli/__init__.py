@@ -11,7 +11,7 @@ import sys
 
 import typer
 
-from oversight.cli import curate, db, extract, feeds, imports, ingest
+from oversight.cli import analyze, curate, db, extract, feeds, imports, ingest
 from oversight.cli.common import err_console
 from oversight.cli.reference import reference_app
 from oversight.errors import OversightError
@@ -39,6 +39,9 @@ app.command("history")(curate.history)
 app.command("corrections")(curate.corrections)
 app.command("stale")(curate.stale)
 app.add_typer(curate.vendors_app, name="vendors")
+app.command("analyze")(analyze.analyze_command)
+app.command("whatif")(analyze.whatif)
+app.command("diversify")(analyze.diversify)
 app.add_typer(reference_app, name="reference")
 
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator, model_validator
 
-from oversight.model.vocab import BuyerKind, ListingKind, VendorKind, VendorReview
+from oversight.model.vocab import PRINCIPLES, Assessment, BuyerKind, ListingKind, VendorKind, VendorReview
 
 _ALPHA3 = re.compile(r"^[A-Z]{3}$")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -83,6 +83,49 @@ class OfficialSource(_Frozen):
     country: str | None = None
     vendor: str | None = None
     source: HttpUrl
+
+
+class PrincipleAssessment(_Frozen):
+    """One principle's assessment for a country, with the law or report that supports it."""
+
+    assessment: Assessment
+    note: str = Field(max_length=400)
+    sources: tuple[HttpUrl, ...] = ()
+
+    @model_validator(mode="after")
+    def _sourced(self) -> PrincipleAssessment:
+        if self.assessment is not Assessment.UNKNOWN and not self.sources:
+            raise ValueError("an assessment other than unknown needs a source URL")
+        return self
+
+
+class SafeguardsProfile(_Frozen):
+    """A country's safeguards against the 13 Necessary & Proportionate principles."""
+
+    country: str
+    assessed: dt.date
+    framework: HttpUrl
+    principles: dict[str, PrincipleAssessment]
+
+    @field_validator("principles")
+    @classmethod
+    def _all_principles(cls, value: dict[str, PrincipleAssessment]) -> dict[str, PrincipleAssessment]:
+        unknown = set(value) - set(PRINCIPLES)
+        if unknown:
+            raise ValueError(f"unknown principle(s): {', '.join(sorted(unknown))}")
+        return value
+
+    def assessments(self) -> dict[str, str]:
+        """Principle → assessment, ``unknown`` for principles the profile leaves out."""
+        return {p: (self.principles[p].assessment.value if p in self.principles else "unknown") for p in PRINCIPLES}
+
+
+class ExchangeRates(_Frozen):
+    """Yearly average units of a currency per US dollar, with the source that publishes them."""
+
+    currency: str
+    source: HttpUrl
+    rates: dict[int, float]
 
 
 class Technology(_Frozen):

@@ -84,3 +84,31 @@ class ListingKind(StrEnum):
     EU_SANCTIONS = "eu_sanctions"
     UK_SANCTIONS = "uk_sanctions"
     OTHER = "other"
+
+
+#: The 13 International Principles on the Application of Human Rights to Communications Surveillance
+#: ("Necessary and Proportionate", https://necessaryandproportionate.org/principles/).
+PRINCIPLES: tuple[str, ...] = (
+    "legality",
+    "legitimate_aim",
+    "necessity",
+    "adequacy",
+    "proportionality",
+    "competent_judicial_authority",
+    "due_process",
+    "user_notification",
+    "transparency",
+    "public_oversight",
+    "integrity_of_communications_and_systems",
+    "safeguards_for_international_cooperation",
+    "safeguards_against_illegitimate_access",
+)
+
+
+class Assessment(StrEnum):
+    """How far a country's law and practice meet one principle."""
+
+    MET = "met"
+    PARTLY = "partly"
+    NOT_MET = "not-met"
+    UNKNOWN = "unknown"

@@ -11,7 +11,18 @@ import yaml
 from pydantic import BaseModel, ConfigDict, HttpUrl, ValidationError
 
 from oversight.errors import ReferenceDataError
-from oversight.model import Buyer, City, Country, OfficialSource, Region, Subdivision, Technology, Vendor
+from oversight.model import (
+    Buyer,
+    City,
+    Country,
+    ExchangeRates,
+    OfficialSource,
+    Region,
+    SafeguardsProfile,
+    Subdivision,
+    Technology,
+    Vendor,
+)
 from oversight.reference.russian import adjective_forms
 
 log = logging.getLogger(__name__)
@@ -150,6 +161,24 @@ def load_subdivisions(folder: Path) -> list[Subdivision]:
 def load_official_sources(folder: Path) -> list[OfficialSource]:
     """Official publishers' domains from official_sources.yaml."""
     return _parse(OfficialSource, read_yaml_list(folder / "official_sources.yaml"), folder / "official_sources.yaml")
+
+
+def load_safeguards(folder: Path) -> list[SafeguardsProfile]:
+    """Safeguards profiles, one file per country in safeguards/."""
+    profiles = []
+    for path in sorted((folder / "safeguards").glob("*.yaml")):
+        try:
+            data = yaml.load(path.read_text("utf-8"), Loader=_Loader)
+        except (OSError, yaml.YAMLError) as exc:
+            raise ReferenceDataError(f"cannot read reference file {path}: {exc}") from exc
+        profiles.extend(_parse(SafeguardsProfile, [data], path))
+    return profiles
+
+
+def load_exchange_rates(folder: Path) -> list[ExchangeRates]:
+    """Yearly average exchange rates to the US dollar from fx_rates.yaml (absent: no conversion)."""
+    path = folder / "fx_rates.yaml"
+    return _parse(ExchangeRates, read_yaml_list(path), path) if path.exists() else []
 
 
 def load_technologies(folder: Path) -> list[Technology]:

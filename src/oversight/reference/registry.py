@@ -10,7 +10,18 @@ from pathlib import Path
 from typing import TypeVar
 
 from oversight.errors import NotFoundError, ReferenceDataError
-from oversight.model import Buyer, City, Country, OfficialSource, Region, Subdivision, Technology, Vendor
+from oversight.model import (
+    Buyer,
+    City,
+    Country,
+    ExchangeRates,
+    OfficialSource,
+    Region,
+    SafeguardsProfile,
+    Subdivision,
+    Technology,
+    Vendor,
+)
 from oversight.reference import loader
 from oversight.reference.names import fold
 
@@ -38,6 +49,8 @@ class Reference:
     vendors: tuple[Vendor, ...]
     buyers: tuple[Buyer, ...]
     official_sources: tuple[OfficialSource, ...] = ()
+    safeguards: tuple[SafeguardsProfile, ...] = ()
+    exchange_rates: tuple[ExchangeRates, ...] = ()
     _country_keys: dict[str, list[Country]] = field(init=False, repr=False)
     _vendor_keys: dict[str, list[Vendor]] = field(init=False, repr=False)
     _buyer_keys: dict[str, list[Buyer]] = field(init=False, repr=False)
@@ -73,6 +86,19 @@ class Reference:
     def vendor_by_id(self, vendor_id: str) -> Vendor | None:
         """The vendor with exactly this id, or None (no name matching)."""
         return self._vendor_ids.get(vendor_id)
+
+    def to_usd(self, value: float, currency: str, year: int | None) -> float | None:
+        """A value in US dollars at the year's average rate; None when the table lacks the currency or year."""
+        if currency.upper() == "USD":
+            return value
+        table = next((t for t in self.exchange_rates if t.currency == currency.upper()), None)
+        if table is None or year is None or year not in table.rates:
+            return None
+        return value / table.rates[year]
+
+    def safeguards_of(self, alpha3: str) -> SafeguardsProfile | None:
+        """The safeguards profile of a country, if one is shipped."""
+        return next((p for p in self.safeguards if p.country == alpha3), None)
 
     def official_source(self, host: str | None) -> OfficialSource | None:
         """The official publisher a web host belongs to (its domain or a sub-domain), or None."""
@@ -220,6 +246,8 @@ def load_reference(folder: Path | None = None) -> Reference:
         vendors=tuple(loader.load_vendors(base)),
         buyers=tuple(loader.load_buyers(base)),
         official_sources=tuple(loader.load_official_sources(base)),
+        safeguards=tuple(loader.load_safeguards(base)),
+        exchange_rates=tuple(loader.load_exchange_rates(base)),
     )
 
 
