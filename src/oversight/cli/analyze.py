@@ -8,6 +8,7 @@ import typer
 from rich.table import Table
 
 from oversight.analyze.gather import Selection, gather, to_row
+from oversight.analyze.indicators import Row
 from oversight.analyze.report import Query, analyze, indicators_for, resolve_target
 from oversight.analyze.scenarios import apply
 from oversight.analyze.scenarios import diversify as plan_diversification
@@ -107,6 +108,20 @@ def _print(report: dict[str, Any], title: str | None = None) -> None:
             f"{alert['share_before']:.0%} → {alert['share_after']:.0%}",
             highlight=False,
         )
+
+
+def _rows(db: str | None, countries: frozenset[str], technology: str | None, unreviewed: bool) -> list[Row]:
+    store = Store.open(db)
+    try:
+        with store.transaction() as connection:
+            rows, _ = gather(
+                connection,
+                reference(),
+                Selection(countries=countries, technology=technology, include_unreviewed=unreviewed),
+            )
+    finally:
+        store.close()
+    return rows
 
 
 def _hypothetical(spec: str, directory: VendorDirectory, recipient: str, number: int) -> Deployment:

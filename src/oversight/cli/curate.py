@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from typing import Annotated
 
 import typer
@@ -199,28 +200,26 @@ def _report(after: Deployment, as_json: bool) -> None:
         _table("Deployment", [after])
 
 
-@review_app.command("accept")
-def accept(
-    deployment_id: str, db: DbOption = None, who: WhoOption = "", note: NoteOption = None, as_json: JsonOption = False
-) -> None:
-    """Accept a deployment: it feeds the published indicators, pages and exports."""
-    _act(db, deployment_id, ReviewState.ACCEPTED, who, note, as_json)
+def _state_command(state: ReviewState, summary: str) -> Callable[..., None]:
+    def command(
+        deployment_id: str,
+        db: DbOption = None,
+        who: WhoOption = "",
+        note: NoteOption = None,
+        as_json: JsonOption = False,
+    ) -> None:
+        _act(db, deployment_id, state, who, note, as_json)
+
+    command.__doc__ = summary
+    return command
 
 
-@review_app.command("reject")
-def reject(
-    deployment_id: str, db: DbOption = None, who: WhoOption = "", note: NoteOption = None, as_json: JsonOption = False
-) -> None:
-    """Reject a deployment: it leaves indicators and exports, not its history."""
-    _act(db, deployment_id, ReviewState.REJECTED, who, note, as_json)
-
-
-@review_app.command("needs-evidence")
-def needs_evidence(
-    deployment_id: str, db: DbOption = None, who: WhoOption = "", note: NoteOption = None, as_json: JsonOption = False
-) -> None:
-    """Hold a deployment until better evidence is found."""
-    _act(db, deployment_id, ReviewState.NEEDS_EVIDENCE, who, note, as_json)
+for _name, _state, _summary in (
+    ("accept", ReviewState.ACCEPTED, "Accept a deployment: it feeds the published indicators, pages and exports."),
+    ("reject", ReviewState.REJECTED, "Reject a deployment: it leaves indicators and exports, not its history."),
+    ("needs-evidence", ReviewState.NEEDS_EVIDENCE, "Hold a deployment until better evidence is found."),
+):
+    review_app.command(_name)(_state_command(_state, _summary))
 
 
 @review_app.command("edit")
