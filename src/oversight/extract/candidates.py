@@ -189,7 +189,7 @@ def _features(
             d_vt, _, _ = _distance(supplier, tech_mentions)
             _bucket("d_vt", d_vt, f)
     else:
-        f["tech_from_vendor"] = 1.0
+        f["tech_from_specialist" if len(offered) == 1 else "tech_from_generalist"] = 1.0
     f["vendor_offers_tech"] = float(c.technology in offered)
     f["recipient_is_home"] = float(vendor_home is not None and vendor_home == c.recipient)
     details = {p.mention.detail for p in evidence}
