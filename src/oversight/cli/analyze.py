@@ -65,12 +65,8 @@ def analyze_command(
 ) -> None:
     """Supplier dependence, concentration, trend, alerts and human-rights risk for a country or region."""
     query = _query(target, technology, first, last, include_unreviewed, weight)
-    store = Store.open(db)
-    try:
-        with store.transaction() as connection:
-            report = analyze(connection, reference(), query)
-    finally:
-        store.close()
+    with Store.open(db) as store, store.transaction() as connection:
+        report = analyze(connection, reference(), query)
     if as_json:
         print_json(report | ({"explain": EXPLANATION} if explain else {}))
         return
@@ -111,16 +107,12 @@ def _print(report: dict[str, Any], title: str | None = None) -> None:
 
 
 def _rows(db: str | None, countries: frozenset[str], technology: str | None, unreviewed: bool) -> list[Row]:
-    store = Store.open(db)
-    try:
-        with store.transaction() as connection:
-            rows, _ = gather(
-                connection,
-                reference(),
-                Selection(countries=countries, technology=technology, include_unreviewed=unreviewed),
-            )
-    finally:
-        store.close()
+    with Store.open(db) as store, store.transaction() as connection:
+        rows, _ = gather(
+            connection,
+            reference(),
+            Selection(countries=countries, technology=technology, include_unreviewed=unreviewed),
+        )
     return rows
 
 
@@ -160,17 +152,9 @@ def whatif(
     query = _query(target, technology, first, last, include_unreviewed, "count")
     ref = reference()
     label, name, countries = resolve_target(ref, target)
-    store = Store.open(db)
-    try:
-        with store.transaction() as connection:
-            rows, _ = gather(
-                connection,
-                ref,
-                Selection(countries=countries, technology=technology, include_unreviewed=include_unreviewed),
-            )
-            directory = VendorDirectory(ref, connection)
-    finally:
-        store.close()
+    rows = _rows(db, countries, technology, include_unreviewed)
+    with Store.open(db) as store, store.transaction() as connection:
+        directory = VendorDirectory(ref, connection)
     recipient = sorted(countries)[0]
     added = [to_row(_hypothetical(spec, directory, recipient, i), ref) for i, spec in enumerate(add or [], 1)]
     missing = set(remove or []) - {r.deployment_id for r in rows}
@@ -197,16 +181,7 @@ def diversify(
     """The fewest added deployments, by supplier country, that bring the HHI under 1,800 — and who offers them."""
     ref = reference()
     label, name, countries = resolve_target(ref, target)
-    store = Store.open(db)
-    try:
-        with store.transaction() as connection:
-            rows, _ = gather(
-                connection,
-                ref,
-                Selection(countries=countries, technology=technology, include_unreviewed=include_unreviewed),
-            )
-    finally:
-        store.close()
+    rows = _rows(db, countries, technology, include_unreviewed)
     offers: dict[str, list[str]] = {}
     for vendor in ref.vendors:
         if technology is None or technology in vendor.technologies:

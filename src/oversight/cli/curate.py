@@ -38,11 +38,8 @@ def _who(value: str | None) -> str:
 
 def curate(db: DbOption = None, as_json: JsonOption = False) -> None:
     """Consolidate claims into deployments (new claims attach to existing ones); re-running changes nothing."""
-    store = Store.open(db)
-    try:
+    with Store.open(db) as store:
         result = run_curate(store, reference())
-    finally:
-        store.close()
     if as_json:
         print_json(result.as_json())
         return
@@ -81,11 +78,8 @@ def review_queue(
     o open source, s skip, q quit)."""
     if ctx.invoked_subcommand is not None:
         return
-    store = Store.open(db)
-    try:
+    with Store.open(db) as store:
         _queue(store, ReviewState(state), _who(who))
-    finally:
-        store.close()
 
 
 def _queue(store: Store, state: ReviewState, who: str) -> None:
@@ -185,11 +179,8 @@ def _line(prompt: str) -> str:
 
 
 def _act(db: str | None, deployment_id: str, state: ReviewState, who: str, note: str | None, as_json: bool) -> None:
-    store = Store.open(db)
-    try:
+    with Store.open(db) as store:
         after = review.set_state(store, deployment_id, state, who=_who(who), note=note)
-    finally:
-        store.close()
     _report(after, as_json)
 
 
@@ -238,11 +229,8 @@ def edit(
         if not sep:
             raise InputError(f"--set takes field=value, not {item!r}")
         values[name.strip()] = value
-    store = Store.open(db)
-    try:
+    with Store.open(db) as store:
         after = review.edit(store, reference(), deployment_id, values, who=_who(who), note=note)
-    finally:
-        store.close()
     _report(after, as_json)
 
 
@@ -256,11 +244,8 @@ def merge(
     as_json: JsonOption = False,
 ) -> None:
     """Merge deployment OTHER into KEEP."""
-    store = Store.open(db)
-    try:
+    with Store.open(db) as store:
         after = review.merge(store, reference(), keep, other, who=_who(who), note=note)
-    finally:
-        store.close()
     _report(after, as_json)
 
 
@@ -274,11 +259,8 @@ def split(
     as_json: JsonOption = False,
 ) -> None:
     """Move some claims of a deployment to a new deployment."""
-    store = Store.open(db)
-    try:
+    with Store.open(db) as store:
         kept, moved = review.split(store, reference(), deployment_id, claims, who=_who(who), note=note)
-    finally:
-        store.close()
     if as_json:
         print_json([deployment_summary(kept), deployment_summary(moved)])
     else:
@@ -290,11 +272,8 @@ def wrong_claim(
     claim_id: str, db: DbOption = None, who: WhoOption = "", note: NoteOption = None, as_json: JsonOption = False
 ) -> None:
     """Mark a claim wrong: it stays visible but no longer supports its deployment."""
-    store = Store.open(db)
-    try:
+    with Store.open(db) as store:
         changed = review.mark_claim_wrong(store, reference(), claim_id, who=_who(who), note=note)
-    finally:
-        store.close()
     if as_json:
         print_json([deployment_summary(d) for d in changed])
     else:
@@ -307,12 +286,8 @@ def history(
     as_json: JsonOption = False,
 ) -> None:
     """Every recorded change to a deployment, claim or vendor."""
-    store = Store.open(db)
-    try:
-        with store.transaction() as connection:
-            entries = load_history(connection, entity_id)
-    finally:
-        store.close()
+    with Store.open(db) as store, store.transaction() as connection:
+        entries = load_history(connection, entity_id)
     if not entries:
         raise InputError(f"no history for {entity_id!r}")
     if as_json:
@@ -328,12 +303,8 @@ def history(
 
 def corrections(db: DbOption = None, as_json: JsonOption = False) -> None:
     """The public corrections log: changes made to accepted deployments, and why."""
-    store = Store.open(db)
-    try:
-        with store.transaction() as connection:
-            entries = load_history_field(connection, review.CORRECTION)
-    finally:
-        store.close()
+    with Store.open(db) as store, store.transaction() as connection:
+        entries = load_history_field(connection, review.CORRECTION)
     if as_json:
         print_json([e.model_dump(mode="json") for e in entries])
         return
@@ -351,11 +322,8 @@ def stale(
     as_json: JsonOption = False,
 ) -> None:
     """Deployments with no evidence newer than the given age."""
-    store = Store.open(db)
-    try:
+    with Store.open(db) as store:
         found = freshness.stale(store, freshness.parse_age(older_than))
-    finally:
-        store.close()
     if as_json:
         print_json([deployment_summary(d) | {"last_seen": str(d.last_seen) if d.last_seen else None} for d in found])
     else:
@@ -365,11 +333,8 @@ def stale(
 @vendors_app.command("suggest")
 def suggest(db: DbOption = None, as_json: JsonOption = False) -> None:
     """Unreviewed vendors and unresolved names, with the registry vendors they resemble."""
-    store = Store.open(db)
-    try:
+    with Store.open(db) as store:
         found = vendor_ops.suggestions(store, reference())
-    finally:
-        store.close()
     if as_json:
         print_json([s.__dict__ for s in found])
         return
@@ -384,11 +349,8 @@ def suggest(db: DbOption = None, as_json: JsonOption = False) -> None:
 @vendors_app.command("merge")
 def vendors_merge(source: str, target: str, db: DbOption = None, who: WhoOption = "", note: NoteOption = None) -> None:
     """Merge vendor SOURCE (one created from data) into vendor TARGET."""
-    store = Store.open(db)
-    try:
+    with Store.open(db) as store:
         vendor_ops.merge(store, reference(), source, target, who=_who(who), note=note)
-    finally:
-        store.close()
     console.print(f"{source} merged into {target}; run `oversight curate` to regroup deployments.")
 
 
@@ -405,11 +367,8 @@ def vendors_add(
     as_json: JsonOption = False,
 ) -> None:
     """Add a vendor the registry lacks."""
-    store = Store.open(db)
-    try:
+    with Store.open(db) as store:
         vendor = vendor_ops.add(store, reference(), name=name, country=country, kind=kind, source=source, who=_who(who))
-    finally:
-        store.close()
     if as_json:
         print_json(vendor.model_dump(mode="json"))
     else:
@@ -421,9 +380,6 @@ def vendors_alias(
     vendor_id: str, alias: str, db: DbOption = None, who: WhoOption = "", note: NoteOption = None
 ) -> None:
     """Record another name of a vendor."""
-    store = Store.open(db)
-    try:
+    with Store.open(db) as store:
         vendor_ops.alias(store, reference(), vendor_id, alias, who=_who(who), note=note)
-    finally:
-        store.close()
     console.print(f"{alias!r} is now an alias of {vendor_id}")

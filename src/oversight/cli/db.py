@@ -26,11 +26,8 @@ def upgrade(db: DbOption = None, as_json: JsonOption = False) -> None:
 
 
 def _upgrade(db: str | None, *, as_json: bool) -> None:
-    store = Store.open(db, migrate_schema=True)
-    try:
+    with Store.open(db, migrate_schema=True) as store:
         revision = store.revision()
-    finally:
-        store.close()
     if as_json:
         print_json({"database": describe(store.url), "revision": revision})
     else:
@@ -39,12 +36,9 @@ def _upgrade(db: str | None, *, as_json: bool) -> None:
 
 def demo(db: DbOption = "demo.db", as_json: JsonOption = False) -> None:
     """Build the demo database (the verified Central Asia starter data set) and summarise it."""
-    store = Store.open(db, migrate_schema=True)
-    try:
+    with Store.open(db, migrate_schema=True) as store:
         imported = load_demo_data(store)
         counts = store.counts()
-    finally:
-        store.close()
     stats = reference().stats()
     if as_json:
         print_json(

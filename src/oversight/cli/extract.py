@@ -31,11 +31,8 @@ def extract(
         since_date = date.fromisoformat(since) if since else None
     except ValueError as exc:
         raise InputError(f"--since takes a date like 2024-01-31, not {since!r}") from exc
-    store = Store.open(db)
-    try:
+    with Store.open(db) as store:
         summary = extract_documents(store, EXTRACTORS[extractor](), document_id=doc, since=since_date)
-    finally:
-        store.close()
     if as_json:
         print_json(summary.as_json())
         return

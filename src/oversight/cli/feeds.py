@@ -24,11 +24,8 @@ def add(
     as_json: JsonOption = False,
 ) -> None:
     """Register a feed."""
-    store = Store.open(db)
-    try:
+    with Store.open(db) as store:
         feed = feed_ops.add_feed(store, url, name=name)
-    finally:
-        store.close()
     if as_json:
         print_json(feed.__dict__)
     else:
@@ -38,11 +35,8 @@ def add(
 @feeds_app.command("list")
 def list_(db: DbOption = None, as_json: JsonOption = False) -> None:
     """Registered feeds and their latest poll."""
-    store = Store.open(db)
-    try:
+    with Store.open(db) as store:
         found = feed_ops.list_feeds(store)
-    finally:
-        store.close()
     if as_json:
         print_json([f.__dict__ for f in found])
         return

@@ -49,12 +49,9 @@ def deployments(
 
 
 def _run(importer: Importer, source: str, *, db: str | None, as_json: bool, allow_private: bool) -> None:
-    store = Store.open(db)
-    try:
+    with Store.open(db) as store:
         context = ImportContext(store=store, reference=reference(), fetch=FetchOptions(allow_private=allow_private))
         summary = importer.run(context, source)
-    finally:
-        store.close()
     if as_json:
         print_json(summary.as_json())
     else:

@@ -98,16 +98,12 @@ def show(
     as_json: JsonOption = False,
 ) -> None:
     """Print a document's metadata and archived text."""
-    store = Store.open(db)
-    try:
-        with store.transaction() as connection:
-            document = docs.find_document(connection, key)
-            if document is None:
-                raise NotFoundError(f"no document {key!r}: give a document id, URL or input name")
-            text = docs.document_text(connection, document.id) or ""
-            urls = docs.document_urls_of(connection, document.id)
-    finally:
-        store.close()
+    with Store.open(db) as store, store.transaction() as connection:
+        document = docs.find_document(connection, key)
+        if document is None:
+            raise NotFoundError(f"no document {key!r}: give a document id, URL or input name")
+        text = docs.document_text(connection, document.id) or ""
+        urls = docs.document_urls_of(connection, document.id)
     if as_json:
         print_json({**document.model_dump(mode="json"), "urls": urls, "text": text})
         return

@@ -77,6 +77,12 @@ class Store:
         """The schema revision the database is at."""
         return migrate.current_revision(self.engine)
 
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     def close(self) -> None:
         """Release the connection pool."""
         with suppress(SQLAlchemyError):
