@@ -54,7 +54,7 @@ def train(
     samples: Sequence[tuple[dict[str, float], bool]],
     *,
     l2: float = 1.0,
-    iterations: int = 3000,
+    iterations: int = 12000,
     rate: float = 0.5,
     trained_on: str = "",
 ) -> LinearModel:
