@@ -226,3 +226,15 @@ def test_fast_html_extractor_reads_the_same_article(store: Store, tmp_path: Path
         text = docs.document_text(connection, document.id) or ""
     assert "four hundred cameras" in text
     assert "Home | News" not in text
+
+
+def test_cli_strict_stops_with_one_line(tmp_path: Path) -> None:
+    from tests.conftest import run_cli
+
+    db = str(tmp_path / "s.db")
+    (tmp_path / "noise.bin").write_bytes(bytes(range(256)) * 8)
+    run_cli("init", "--db", db)
+    result = run_cli("ingest", str(tmp_path / "noise.bin"), "--db", db, "--strict")
+    assert result.returncode == 2
+    assert "stopped by --strict" in result.stderr
+    assert "Traceback" not in result.stderr

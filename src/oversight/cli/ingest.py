@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from typing import Annotated
 
 import typer
@@ -74,8 +73,6 @@ def ingest(
         print_json(summary.as_json())
     else:
         _print_summary(summary)
-    if summary.errors and strict:
-        sys.exit(2)
 
 
 def _print_summary(summary: IngestSummary) -> None:

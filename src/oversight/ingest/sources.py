@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import shutil
 import sys
 import tempfile
@@ -75,8 +76,6 @@ def stdin_records(*, max_bytes: int) -> Iterator[Record | BadRecord]:
 
 def fetched_records(fetched: Fetched, *, max_bytes: int) -> Iterator[Record | BadRecord]:
     """The records of a fetched page (one, unless the URL served a WARC or JSON Lines file)."""
-    import io
-
     if fetched.content is None:
         return
     yield from stream_records(
