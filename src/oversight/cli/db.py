@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 from rich.table import Table
 
+from oversight.cli.analyze import analyze_command
 from oversight.cli.common import DbOption, JsonOption, console, print_json
 from oversight.demo import load_demo_data
 from oversight.reference import reference
@@ -55,3 +56,4 @@ def demo(db: DbOption = "demo.db", as_json: JsonOption = False) -> None:
         f"Starter data set: {imported.records} rows read, {imported.deployments} new deployments, "
         f"{len(imported.errors)} errors."
     )
+    analyze_command("central-asia", db=db)
