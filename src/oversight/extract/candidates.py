@@ -276,24 +276,38 @@ _AGENCY_WORDS = (
 def _country_roles(analysis: Analysis, evidence: list[Placed]) -> set[str]:
     """How the country words are used: after which preposition, as a possessive of an agency, as a subject."""
     roles: set[str] = set()
-    text = analysis.text
-    prepositions = analysis.prepositions
     for p in evidence:
-        before = text[max(0, p.mention.start - 25) : p.mention.start].lower().split()
-        words = [w.strip("(«\"'") for w in before[-2:]]
-        found = next((role for w in reversed(words) for role, forms in prepositions.items() if w in forms), None)
-        roles.add(f"prep_{found or 'none'}")
-        after = text[p.mention.end : p.mention.end + 40].lower()
-        if after.startswith(("'s ", "’s ")) and after[3:].split(" ", 1)[0].strip(",") in _AGENCY_WORDS:
-            roles.add("agency_owner")
-        if p.mention.detail == "adjective" and after.lstrip().split(" ", 1)[0].strip(",") in _AGENCY_WORDS:
-            roles.add("agency_owner")
-        if p.mention.kind == "buyer":
-            roles.add("buyer")
-        words_after = after.replace("'s", " ").replace("’s", " ").split()[:2]
-        first = words_after[0].strip(",.") if words_after else ""
-        if first in analysis.authority_words or " ".join(words_after).strip(",.") in analysis.authority_words:
-            roles.add("authority")
+        roles |= _mention_roles(analysis, p)
+    return roles
+
+
+def _mention_roles(analysis: Analysis, p: Placed) -> frozenset[str]:
+    """The roles of one country mention, computed once per analysis (many candidates share a mention)."""
+    key = ("roles", p.mention.start, p.mention.end, p.mention.kind)
+    cached = analysis.memo.get(key)
+    if cached is None:
+        cached = analysis.memo[key] = frozenset(_roles(analysis, p))
+    return cached  # type: ignore[return-value]
+
+
+def _roles(analysis: Analysis, p: Placed) -> set[str]:
+    roles: set[str] = set()
+    text = analysis.text
+    before = text[max(0, p.mention.start - 25) : p.mention.start].lower().split()
+    words = [w.strip("(«\"'") for w in before[-2:]]
+    found = next((role for w in reversed(words) for role, forms in analysis.prepositions.items() if w in forms), None)
+    roles.add(f"prep_{found or 'none'}")
+    after = text[p.mention.end : p.mention.end + 40].lower()
+    if after.startswith(("'s ", "’s ")) and after[3:].split(" ", 1)[0].strip(",") in _AGENCY_WORDS:
+        roles.add("agency_owner")
+    if p.mention.detail == "adjective" and after.lstrip().split(" ", 1)[0].strip(",") in _AGENCY_WORDS:
+        roles.add("agency_owner")
+    if p.mention.kind == "buyer":
+        roles.add("buyer")
+    words_after = after.replace("'s", " ").replace("’s", " ").split()[:2]
+    first = words_after[0].strip(",.") if words_after else ""
+    if first in analysis.authority_words or " ".join(words_after).strip(",.") in analysis.authority_words:
+        roles.add("authority")
     return roles
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from oversight.extract.lexicon import BUYER, CITY, COUNTRY, CUE, TECH, VENDOR, Lexicon, Mention
@@ -40,6 +40,8 @@ class Analysis:
     buyers: list[Placed] = field(default_factory=list)
     prepositions: dict[str, frozenset[str]] = field(default_factory=dict)
     authority_words: frozenset[str] = frozenset()
+    _per_sentence: dict[int, Counter[str]] | None = field(default=None, repr=False)
+    memo: dict[tuple[object, ...], object] = field(default_factory=dict, repr=False)  # per-text caches
 
     def sentence_of(self, offset: int) -> int:
         """The number of the sentence holding a character offset."""
@@ -53,10 +55,13 @@ class Analysis:
 
     def cues_in(self, sentence_numbers: set[int]) -> dict[str, int]:
         """Counts of cue categories in the given sentences."""
-        counts: dict[str, int] = defaultdict(int)
-        for placed in self.cues:
-            if placed.sentence in sentence_numbers:
-                counts[placed.mention.value] += 1
+        if self._per_sentence is None:
+            self._per_sentence = defaultdict(Counter)
+            for placed in self.cues:
+                self._per_sentence[placed.sentence][placed.mention.value] += 1
+        counts: Counter[str] = Counter()
+        for number in sentence_numbers:
+            counts.update(self._per_sentence.get(number, {}))
         return counts
 
 
