@@ -158,6 +158,7 @@ def ref_vendor(ref: Reference, vendor_id: str) -> Vendor | None:
 def _passage_features(analysis: Analysis, places: dict[str, list[Placed]]) -> dict[str, float]:
     cues = analysis.cues_in(set(range(len(analysis.sentences))))
     return {
+        "single_country": float(len(places) == 1),
         "passage_negated": float(cues.get("negated", 0) > 0),
         "no_vendor_in_passage": float(not analysis.vendors),
     }
