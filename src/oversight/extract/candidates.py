@@ -159,6 +159,7 @@ def _passage_features(analysis: Analysis, places: dict[str, list[Placed]]) -> di
     cues = analysis.cues_in(set(range(len(analysis.sentences))))
     return {
         "single_country": float(len(places) == 1),
+        "single_technology": float(len(analysis.technologies) == 1),
         "passage_negated": float(cues.get("negated", 0) > 0),
         "no_vendor_in_passage": float(not analysis.vendors),
     }
