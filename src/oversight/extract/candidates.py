@@ -60,6 +60,15 @@ def _distance(a: Iterable[Placed], b: Iterable[Placed]) -> tuple[int, Placed | N
     return best
 
 
+# Feature names of cue counts: in the supporting sentences, the supplier's sentences, the country's sentences.
+_CUE_KEYS = {name: f"cue_{name}" for name in CUE_FEATURES}
+_VCUE_KEYS = {name: f"vcue_{name}" for name in ("delivered", "agreed", "ended", "planned", "negated")}
+_CCUE_KEYS = {
+    name: f"ccue_{name}"
+    for name in ("delivered", "agreed", "ended", "planned", "negated", "telecom", "corporate", "location", "list")
+}
+
+
 def _bucket(name: str, distance: int, features: dict[str, float]) -> None:
     features[f"{name}{min(distance, 3)}"] = 1.0
 
@@ -157,12 +166,13 @@ def ref_vendor(ref: Reference, vendor_id: str) -> Vendor | None:
 
 def _passage_features(analysis: Analysis, places: dict[str, list[Placed]]) -> dict[str, float]:
     cues = analysis.cues_in(set(range(len(analysis.sentences))))
-    return {
+    features = {
         "single_country": float(len(places) == 1),
         "single_technology": float(len(analysis.technologies) == 1),
         "passage_negated": float(cues.get("negated", 0) > 0),
         "no_vendor_in_passage": float(not analysis.vendors),
     }
+    return {name: value for name, value in features.items() if value}
 
 
 def _features(
@@ -201,8 +211,9 @@ def _features(
     f["c_mentions"] = math.log1p(len(evidence))
     support = c.support
     cues = analysis.cues_in(support)
-    for name in CUE_FEATURES:
-        f[f"cue_{name}"] = math.log1p(cues.get(name, 0))
+    for name, count in cues.items():
+        if name in _CUE_KEYS:
+            f[_CUE_KEYS[name]] = math.log1p(count)
     if supplier:
         v_sentences = {p.sentence for p in supplier if p.sentence in support}
         others = {
@@ -210,13 +221,15 @@ def _features(
         }
         f["other_vendors_in_v_sentence"] = math.log1p(len(others))
         own = analysis.cues_in(v_sentences)
-        for name in ("delivered", "agreed", "ended", "planned", "negated"):
-            f[f"vcue_{name}"] = float(own.get(name, 0) > 0)
+        for name, count in own.items():
+            if name in _VCUE_KEYS and count > 0:
+                f[_VCUE_KEYS[name]] = 1.0
     c_sentences = {p.sentence for p in evidence if p.sentence in support}
     own_c = analysis.cues_in(c_sentences)
     f["c_after_firm"] = float(_near_cue(analysis, evidence, "supplier_noun", reach=25))
-    for name in ("delivered", "agreed", "ended", "planned", "negated", "telecom", "corporate", "location", "list"):
-        f[f"ccue_{name}"] = float(own_c.get(name, 0) > 0)
+    for name, count in own_c.items():
+        if name in _CCUE_KEYS and count > 0:
+            f[_CCUE_KEYS[name]] = 1.0
     tech_sentences = {p.sentence for p in tech_mentions}
     f["c_sentence_has_tech"] = float(bool(c_sentences & tech_sentences))
     countries_there = {code for code, places in analysis.places.items() for p in places if p.sentence in c_sentences}
@@ -229,7 +242,7 @@ def _features(
     f["c_location_cue"] = float(_near_cue(analysis, evidence, "location"))
     for role in _country_roles(analysis, [p for p in evidence if p.sentence in support] or evidence):
         f[f"c_role_{role}"] = 1.0
-    return f
+    return {name: value for name, value in f.items() if value}  # absent means 0: the scorer sums fewer terms
 
 
 def _chars(a: Placed, b: Placed) -> int:
@@ -314,8 +327,5 @@ def _roles(analysis: Analysis, p: Placed) -> set[str]:
 
 
 def _near_cue(analysis: Analysis, evidence: list[Placed], category: str, reach: int = 40) -> bool:
-    for p in evidence:
-        for cue in analysis.cues:
-            if cue.mention.value == category and 0 <= p.mention.start - cue.mention.end <= reach:
-                return True
-    return False
+    cues = analysis.cues_of(category)
+    return any(0 <= p.mention.start - cue.mention.end <= reach for p in evidence for cue in cues)

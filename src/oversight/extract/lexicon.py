@@ -24,7 +24,7 @@ from oversight.reference.russian import noun_forms, phrase_forms
 #: Kinds of mention the extractor knows.
 VENDOR, COUNTRY, CITY, BUYER, TECH, CUE, REGION = "vendor", "country", "city", "buyer", "tech", "cue", "region"
 _ENTITY_KINDS = frozenset({VENDOR, COUNTRY, CITY, BUYER})
-_HYPHENS = str.maketrans({"-": " ", "‐": " ", "‑": " ", "–": " ", "—": " "})
+_HYPHEN_CHARS = "-‐‑–—"
 _CYRILLIC = frozenset(chr(c) for c in range(0x400, 0x500))
 
 
@@ -104,7 +104,7 @@ class Lexicon:
                 self._exact.setdefault(variant, []).append(pattern)
 
     def _fold(self, text: str, pattern: _Pattern) -> None:
-        for key in expand_stems(text.lower().strip().translate(_HYPHENS)):
+        for key in expand_stems(_unhyphenate(text.lower().strip())):
             if key:
                 self._folded.setdefault(key, []).append(pattern)
 
@@ -157,7 +157,7 @@ class Lexicon:
     # -- scanning ----------------------------------------------------------------------------------------------
     def trigger_offsets(self, text: str) -> list[int]:
         """Where a text names a vendor or a technology (one cheap scan, run before the full analysis)."""
-        lowered = text.lower().translate(_HYPHENS)
+        lowered = _unhyphenate(text.lower())
         return [end for end, _ in self._trigger_automaton.iter(lowered)]
 
     def scan(self, text: str) -> list[Mention]:
@@ -165,7 +165,7 @@ class Lexicon:
         lowered = text.lower()
         if len(lowered) != len(text):  # a few characters lower-case to two; keep offsets aligned
             lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-        lowered = lowered.translate(_HYPHENS)  # "Көркем-Телеком" and "Көркем Телеком", "face-recognition" alike
+        lowered = _unhyphenate(lowered)  # "Көркем-Телеком" and "Көркем Телеком", "face-recognition" alike
         found = list(_matches(self._exact_automaton, text, text))
         found += _matches(self._folded_automaton, lowered, text)
         return _resolve(found)
@@ -279,9 +279,17 @@ def _compile_triggers(exact: dict[str, list[_Pattern]], folded: dict[str, list[_
     for table in (exact, folded):
         for key, patterns in table.items():
             if any(p.kind in (VENDOR, TECH) for p in patterns):
-                automaton.add_word(key.lower().translate(_HYPHENS), True)
+                automaton.add_word(_unhyphenate(key.lower()), True)
     automaton.make_automaton()
     return automaton
+
+
+def _unhyphenate(text: str) -> str:
+    """Hyphens and dashes as spaces (``str.replace`` per character: many times faster than ``str.translate``)."""
+    for hyphen in _HYPHEN_CHARS:
+        if hyphen in text:
+            text = text.replace(hyphen, " ")
+    return text
 
 
 def _compile(patterns: dict[str, list[_Pattern]]) -> Any:

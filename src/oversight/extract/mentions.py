@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from oversight.extract.lexicon import BUYER, CITY, COUNTRY, CUE, TECH, VENDOR, Lexicon, Mention
@@ -53,8 +54,12 @@ class Analysis:
     def paragraph(self, sentence: int) -> int:
         return self.sentences[sentence].paragraph if self.sentences else 0
 
-    def cues_in(self, sentence_numbers: set[int]) -> dict[str, int]:
-        """Counts of cue categories in the given sentences."""
+    def cues_in(self, sentence_numbers: set[int]) -> Mapping[str, int]:
+        """Counts of cue categories in the given sentences (shared between callers: read only)."""
+        key = ("cues", frozenset(sentence_numbers))
+        cached = self.memo.get(key)
+        if cached is not None:
+            return cached  # type: ignore[return-value]
         if self._per_sentence is None:
             self._per_sentence = defaultdict(Counter)
             for placed in self.cues:
@@ -62,7 +67,16 @@ class Analysis:
         counts: Counter[str] = Counter()
         for number in sentence_numbers:
             counts.update(self._per_sentence.get(number, {}))
+        self.memo[key] = counts
         return counts
+
+    def cues_of(self, category: str) -> list[Placed]:
+        """The cues of one category, in text order."""
+        key = ("cue_list", category)
+        cached = self.memo.get(key)
+        if cached is None:
+            cached = self.memo[key] = [p for p in self.cues if p.mention.value == category]
+        return cached  # type: ignore[return-value]
 
 
 def analyse(text: str, lexicon: Lexicon) -> Analysis:
