@@ -14,7 +14,6 @@ _REPORTING = re.compile(
     r"доклад|утечк|решени|суд|основан)\w*\W{1,40}$|^\W{0,3}(report|leak|judg|доклад)",
     re.IGNORECASE,
 )
-_SINCE = re.compile(r"(since|from|с)\s*$", re.IGNORECASE)
 
 
 def status(analysis: Analysis, candidate: Candidate) -> Status:

@@ -13,7 +13,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from oversight.extract.mentions import Analysis, Placed
-from oversight.model import Vendor
 from oversight.reference import Reference
 
 SUPPLIER_VENDOR, SUPPLIER_COUNTRY, SUPPLIER_NONE = "vendor", "country", "none"
@@ -73,7 +72,7 @@ def _bucket(name: str, distance: int, features: dict[str, float]) -> None:
     features[f"{name}{min(distance, 3)}"] = 1.0
 
 
-def recipients(analysis: Analysis, ref: Reference) -> dict[str, list[Placed]]:
+def recipients(analysis: Analysis) -> dict[str, list[Placed]]:
     """Country evidence by country: place mentions, and buyers whose country is unambiguous or also named."""
     found: dict[str, list[Placed]] = {code: list(places) for code, places in analysis.places.items()}
     by_position: dict[int, set[str]] = {}
@@ -88,12 +87,12 @@ def recipients(analysis: Analysis, ref: Reference) -> dict[str, list[Placed]]:
 
 def generate(analysis: Analysis, ref: Reference) -> list[Candidate]:
     """Every candidate deployment of the text, with features."""
-    places = recipients(analysis, ref)
+    places = recipients(analysis)
     techs = analysis.technologies
     candidates: list[Candidate] = []
     passage = _passage_features(analysis, places)
     for vendor_id, mentions in analysis.vendors.items():
-        vendor = ref_vendor(ref, vendor_id)
+        vendor = ref.vendor_by_id(vendor_id)
         home = analysis.nationality.get(vendor_id) or (vendor.country if vendor else None)
         offered = set(vendor.technologies) if vendor else set()
         for country, evidence in places.items():
@@ -157,11 +156,6 @@ def generate(analysis: Analysis, ref: Reference) -> list[Candidate]:
             }
             candidates.append(candidate)
     return candidates
-
-
-def ref_vendor(ref: Reference, vendor_id: str) -> Vendor | None:
-    """The registry vendor with this id (None for vendors only in a database)."""
-    return ref.vendor_by_id(vendor_id)
 
 
 def _passage_features(analysis: Analysis, places: dict[str, list[Placed]]) -> dict[str, float]:

@@ -11,7 +11,7 @@ from oversight.extract.components import Component, Doc, check_pipeline, registe
 from oversight.extract.lexicon import Lexicon, lexicon
 from oversight.extract.mentions import Analysis, analyse
 from oversight.extract.model import LinearModel
-from oversight.model import ClaimFacts, Status
+from oversight.model import ClaimFacts
 from oversight.reference import Reference, reference
 
 NAME = "rules-lr"
@@ -173,6 +173,3 @@ def _prune(accepted: list[Candidate]) -> list[Candidate]:
             continue
         result.append(c)
     return result
-
-
-ASSERTED = frozenset({Status.AGREED, Status.DELIVERED, Status.ENDED})

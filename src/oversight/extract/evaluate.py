@@ -47,7 +47,7 @@ def file_hash(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def prediction_row(extraction: Extraction, extractor: Extractor) -> dict[str, Any]:
+def prediction_row(extraction: Extraction) -> dict[str, Any]:
     """A claim as the predictions file and the scorer see it."""
     facts = extraction.facts
     return {
@@ -73,4 +73,4 @@ def evaluate(passages: list[GoldPassage], extractor: Extractor) -> tuple[Score, 
 
 def _predict(passages: list[GoldPassage], extractor: Extractor) -> Iterator[tuple[GoldPassage, list[dict[str, Any]]]]:
     for passage in passages:
-        yield passage, [prediction_row(e, extractor) for e in extractor.extract(passage.text)]
+        yield passage, [prediction_row(e) for e in extractor.extract(passage.text)]

@@ -23,7 +23,6 @@ from oversight.reference.russian import noun_forms, phrase_forms
 
 #: Kinds of mention the extractor knows.
 VENDOR, COUNTRY, CITY, BUYER, TECH, CUE, REGION = "vendor", "country", "city", "buyer", "tech", "cue", "region"
-_ENTITY_KINDS = frozenset({VENDOR, COUNTRY, CITY, BUYER})
 _HYPHEN_CHARS = "-‐‑–—"
 _CYRILLIC = frozenset(chr(c) for c in range(0x400, 0x500))
 

@@ -44,13 +44,6 @@ class Analysis:
     _per_sentence: dict[int, Counter[str]] | None = field(default=None, repr=False)
     memo: dict[tuple[object, ...], object] = field(default_factory=dict, repr=False)  # per-text caches
 
-    def sentence_of(self, offset: int) -> int:
-        """The number of the sentence holding a character offset."""
-        for number, span in enumerate(self.sentences):
-            if span.start <= offset < span.end:
-                return number
-        return max(0, len(self.sentences) - 1)
-
     def paragraph(self, sentence: int) -> int:
         return self.sentences[sentence].paragraph if self.sentences else 0
 

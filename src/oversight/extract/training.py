@@ -5,10 +5,8 @@ from __future__ import annotations
 import random
 from typing import Any
 
-from oversight.extract.candidates import generate
 from oversight.extract.engine import Extractor
 from oversight.extract.evaluate import GoldPassage, evaluate
-from oversight.extract.mentions import analyse
 from oversight.extract.model import LinearModel, train
 from oversight.extract.scoring import Score, matches, score_passage
 
@@ -19,8 +17,8 @@ def samples(passages: list[GoldPassage], extractor: Extractor | None = None) -> 
     out = []
     for passage in passages:
         for start, end in extractor.blocks(passage.text):
-            analysis = analyse(passage.text[start:end], extractor.lexicon)
-            for candidate in generate(analysis, extractor.reference):
+            _, candidates = extractor.candidates(passage.text[start:end])
+            for candidate in candidates:
                 vendor = extractor.reference.vendor_by_id(candidate.vendor_id) if candidate.vendor_id else None
                 row = {
                     "vendor": vendor.name if vendor else None,
