@@ -1,9 +1,11 @@
 """Train the extractor's candidate scorer on a gold file, report cross-validated scores, save the model.
 
-    python scripts/train_extractor.py ../shared/gold/dev.jsonl [--folds 5] [--threshold 0.5] [--save]
+    python scripts/train_extractor.py ../shared/gold/dev.jsonl [--extra training/extract/*.jsonl]
+        [--folds 5] [--threshold 0.5] [--save]
 
-Cross-validation trains on k−1 folds of passages and scores the held-out fold with the same code as
-`oversight eval` (repeated over three shufflings), so the printed figures estimate quality on unseen passages.
+Cross-validation trains on k−1 folds of the gold passages (plus every ``--extra`` passage, the project's own
+annotated training text) and scores the held-out fold with the same code as `oversight eval` (repeated over three
+shufflings), so the printed figures estimate quality on unseen passages. ``--save`` trains on everything.
 """
 
 from __future__ import annotations
@@ -24,10 +26,12 @@ def main() -> None:
     parser.add_argument("gold", type=Path)
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--threshold", type=float, default=0.5)
+    parser.add_argument("--extra", type=Path, nargs="*", default=[])
     parser.add_argument("--save", action="store_true")
     args = parser.parse_args()
     passages = read_gold(args.gold)
-    cv = cross_validate(passages, folds=args.folds, threshold=args.threshold)
+    extra = [p for path in args.extra for p in read_gold(path)]
+    cv = cross_validate(passages, extra=extra, folds=args.folds, threshold=args.threshold)
     print(
         json.dumps(
             {
@@ -38,10 +42,9 @@ def main() -> None:
         )
     )
     if args.save:
-        model = train(samples(passages))
-        LinearModel(weights=model.weights, threshold=args.threshold, trained_on=f"sha256:{file_hash(args.gold)}").save(
-            MODEL_PATH
-        )
+        model = train(samples(passages + extra))
+        trained_on = " + ".join(f"{path.name} sha256:{file_hash(path)}" for path in [args.gold, *args.extra])
+        LinearModel(weights=model.weights, threshold=args.threshold, trained_on=trained_on).save(MODEL_PATH)
         print(f"saved {MODEL_PATH}")
 
 

@@ -86,3 +86,26 @@ def test_evidence_offsets_always_reproduce_the_quote(extractor: Extractor) -> No
             assert 0.0 < extraction.confidence <= 1.0
             checked += 1
     assert checked > 100
+
+
+def test_prefilter_reads_triggered_paragraphs_and_the_context_they_lean_on(extractor: Extractor) -> None:
+    filler = "The council discussed the budget for road repairs on Tuesday."
+    paragraphs = [
+        filler,  # 0: nothing to read
+        "Officials in Bishkek met on Monday.",  # 1: a place, before a triggered paragraph
+        "The company Huawei installed Safe City cameras there in 2019.",  # 2: triggered
+        filler,  # 3: between two triggered paragraphs
+        "Hikvision supplied cameras as well.",  # 4: triggered
+        filler,  # 5
+        filler,  # 6: before a triggered paragraph, but names no place
+        "Vocord added facial recognition.",  # 7: triggered
+    ]
+    text = "\n\n".join(paragraphs)
+    blocks = extractor.blocks(text)
+    assert [text[a:b] for a, b in blocks] == [
+        "\n\n".join(paragraphs[1:5]),
+        paragraphs[7],
+    ]
+    assert blocks[0][0] == text.index(paragraphs[1])  # offsets are those of the whole text
+    claims = _claims(extractor, text)
+    assert ("huawei", "KGZ", "cctv_safe_city", "delivered") in claims

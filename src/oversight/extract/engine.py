@@ -90,17 +90,21 @@ class Extractor:
         return found
 
     def blocks(self, text: str) -> list[tuple[int, int]]:
-        """Spans of the text worth analysing: runs of triggered paragraphs and the paragraph before each."""
-        paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
-        hits = self.lexicon.trigger_offsets(text)
-        if not hits:
+        """Spans of the text worth analysing: runs of triggered paragraphs (naming a vendor or a technology), each
+        with the paragraph before it when that one names a place the triggered paragraph may lean on or stands
+        between two triggered paragraphs."""
+        triggers, places = self.lexicon.prefilter(text)
+        if not triggers:
             return []
+        paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
         if len(paragraphs) <= SMALL_TEXT_PARAGRAPHS:
             return [(0, len(text))]
-        wanted = [i for i, (a, b) in enumerate(paragraphs) if any(a <= h < b for h in hits)]
+        triggered = _paragraphs_hit(paragraphs, triggers)
+        placed = _paragraphs_hit(paragraphs, places)
         spans: list[tuple[int, int]] = []
-        for i in wanted:
-            start, end = paragraphs[max(0, i - 1)][0], paragraphs[i][1]
+        for i in sorted(triggered):
+            first = i - 1 if i > 0 and ({i - 1, i - 2} & triggered or i - 1 in placed) else i
+            start, end = paragraphs[first][0], paragraphs[i][1]
             if spans and start <= spans[-1][1] + 2:
                 spans[-1] = (spans[-1][0], end)
             else:
@@ -135,6 +139,18 @@ _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")
 HEDGE_FACTOR = 0.8
 #: Longest evidence quote stored.
 MAX_QUOTE = 300
+
+
+def _paragraphs_hit(paragraphs: list[tuple[int, int]], offsets: list[int]) -> set[int]:
+    """Indexes of the paragraphs that hold any of the (sorted) offsets."""
+    hit: set[int] = set()
+    i = 0
+    for offset in offsets:
+        while i < len(paragraphs) and paragraphs[i][1] <= offset:
+            i += 1
+        if i < len(paragraphs) and paragraphs[i][0] <= offset:
+            hit.add(i)
+    return hit
 
 
 def evidence_span(analysis: Analysis, candidate: Candidate) -> tuple[int, int]:

@@ -154,10 +154,18 @@ class Lexicon:
                         self._name(name, pattern)
 
     # -- scanning ----------------------------------------------------------------------------------------------
-    def trigger_offsets(self, text: str) -> list[int]:
-        """Where a text names a vendor or a technology (one cheap scan, run before the full analysis)."""
+    def prefilter(self, text: str) -> tuple[list[int], list[int]]:
+        """One cheap scan, run before the full analysis: where a text names a vendor or a technology (the
+        triggers), and where it names a country, city or buyer (the places a triggered paragraph may lean on)."""
         lowered = _unhyphenate(text.lower())
-        return [end for end, _ in self._trigger_automaton.iter(lowered)]
+        triggers: list[int] = []
+        places: list[int] = []
+        for end, (length, trigger) in self._trigger_automaton.iter(lowered):
+            if trigger:
+                triggers.append(end)
+            elif _whole_word(lowered, end - length + 1, end + 1):
+                places.append(end)
+        return triggers, places
 
     def scan(self, text: str) -> list[Mention]:
         """Every mention in ``text``: overlapping names resolved to the longest, cues kept as found."""
@@ -273,14 +281,24 @@ def _demonym_forms(demonym: str) -> tuple[str, ...]:
 
 
 def _compile_triggers(exact: dict[str, list[_Pattern]], folded: dict[str, list[_Pattern]]) -> Any:
-    """One automaton of every vendor name and technology keyword, lower-cased: the prefilter's patterns."""
-    automaton = ahocorasick.Automaton()
+    """One automaton of every name and keyword, lower-cased: the prefilter's patterns. A vendor or technology
+    is a trigger; a country, city or buyer only a place."""
+    kinds: dict[str, bool] = {}
     for table in (exact, folded):
         for key, patterns in table.items():
-            if any(p.kind in (VENDOR, TECH) for p in patterns):
-                automaton.add_word(_unhyphenate(key.lower()), True)
+            trigger = any(p.kind in (VENDOR, TECH) for p in patterns)
+            if trigger or any(p.kind in (COUNTRY, CITY, BUYER) for p in patterns):
+                lowered = _unhyphenate(key.lower())
+                kinds[lowered] = kinds.get(lowered, False) or trigger
+    automaton = ahocorasick.Automaton()
+    for key, trigger in kinds.items():
+        automaton.add_word(key, (len(key), trigger))
     automaton.make_automaton()
     return automaton
+
+
+def _whole_word(text: str, start: int, end: int) -> bool:
+    return (start == 0 or not text[start - 1].isalnum()) and (end >= len(text) or not text[end].isalnum())
 
 
 def _unhyphenate(text: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from typing import Any
 
 from oversight.extract.engine import Extractor
@@ -31,18 +32,27 @@ def samples(passages: list[GoldPassage], extractor: Extractor | None = None) -> 
 
 
 def cross_validate(
-    passages: list[GoldPassage], *, folds: int = 5, seeds: tuple[int, ...] = (13, 29, 47), threshold: float = 0.5
+    passages: list[GoldPassage],
+    *,
+    extra: Sequence[GoldPassage] = (),
+    folds: int = 5,
+    seeds: tuple[int, ...] = (13, 29, 47),
+    threshold: float = 0.5,
 ) -> dict[str, Any]:
-    """k-fold cross-validation repeated over several shufflings; the scores pool every held-out prediction."""
+    """k-fold cross-validation repeated over several shufflings; the scores pool every held-out prediction.
+
+    ``extra`` passages (the project's own training set) are added to every training fold and never scored.
+    """
     base = Extractor(model=LinearModel(weights={}))
     features = {p.id: samples([p], base) for p in passages}
+    always = samples(list(extra), base)
     total = Score()
     for seed in seeds:
         order = list(range(len(passages)))
         random.Random(seed).shuffle(order)
         for fold in range(folds):
             held_out = set(order[fold::folds])
-            rows = [row for i in order if i not in held_out for row in features[passages[i].id]]
+            rows = always + [row for i in order if i not in held_out for row in features[passages[i].id]]
             model = LinearModel(weights=train(rows).weights, threshold=threshold)
             test = [passages[i] for i in sorted(held_out)]
             _, predictions = evaluate(test, Extractor(model=model, lex=base.lexicon, ref=base.reference))
