@@ -93,17 +93,20 @@ class Extractor:
         """Spans of the text worth analysing: runs of triggered paragraphs (naming a vendor or a technology), each
         with the paragraph before it when that one names a place the triggered paragraph may lean on or stands
         between two triggered paragraphs."""
-        triggers, places = self.lexicon.prefilter(text)
+        triggers = self.lexicon.trigger_offsets(text)
         if not triggers:
             return []
         paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
         if len(paragraphs) <= SMALL_TEXT_PARAGRAPHS:
             return [(0, len(text))]
         triggered = _paragraphs_hit(paragraphs, triggers)
-        placed = _paragraphs_hit(paragraphs, places)
         spans: list[tuple[int, int]] = []
         for i in sorted(triggered):
-            first = i - 1 if i > 0 and ({i - 1, i - 2} & triggered or i - 1 in placed) else i
+            before = paragraphs[i - 1] if i > 0 else None
+            lean = before is not None and bool(
+                {i - 1, i - 2} & triggered or self.lexicon.names_place(text[slice(*before)])
+            )
+            first = i - 1 if lean else i
             start, end = paragraphs[first][0], paragraphs[i][1]
             if spans and start <= spans[-1][1] + 2:
                 spans[-1] = (spans[-1][0], end)

@@ -90,7 +90,8 @@ class Lexicon:
                 roles.setdefault(role, set()).update(str(w) for w in words)
         self.prepositions = {role: frozenset(words) for role, words in roles.items()}
         self.authority_words = frozenset(str(w) for data in languages.values() for w in data.get("authority_words", []))
-        self._trigger_automaton = _compile_triggers(self._exact, self._folded)
+        self._trigger_automaton = _compile_triggers(self._exact, self._folded, {VENDOR, TECH})
+        self._place_automaton = _compile_triggers(self._exact, self._folded, {COUNTRY, CITY, BUYER})
         self._exact_automaton = _compile(self._exact)
         self._folded_automaton = _compile(self._folded)
 
@@ -154,18 +155,17 @@ class Lexicon:
                         self._name(name, pattern)
 
     # -- scanning ----------------------------------------------------------------------------------------------
-    def prefilter(self, text: str) -> tuple[list[int], list[int]]:
-        """One cheap scan, run before the full analysis: where a text names a vendor or a technology (the
-        triggers), and where it names a country, city or buyer (the places a triggered paragraph may lean on)."""
+    def trigger_offsets(self, text: str) -> list[int]:
+        """Where a text names a vendor or a technology (one cheap scan, run before the full analysis)."""
         lowered = _unhyphenate(text.lower())
-        triggers: list[int] = []
-        places: list[int] = []
-        for end, (length, trigger) in self._trigger_automaton.iter(lowered):
-            if trigger:
-                triggers.append(end)
-            elif _whole_word(lowered, end - length + 1, end + 1):
-                places.append(end)
-        return triggers, places
+        return [end for end, _ in self._trigger_automaton.iter(lowered)]
+
+    def names_place(self, text: str) -> bool:
+        """Whether a text names a country, city or buyer as a whole word (a cheap check for context)."""
+        lowered = _unhyphenate(text.lower())
+        return any(
+            _whole_word(lowered, end - length + 1, end + 1) for end, length in self._place_automaton.iter(lowered)
+        )
 
     def scan(self, text: str) -> list[Mention]:
         """Every mention in ``text``: overlapping names resolved to the longest, cues kept as found."""
@@ -280,19 +280,14 @@ def _demonym_forms(demonym: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(forms))
 
 
-def _compile_triggers(exact: dict[str, list[_Pattern]], folded: dict[str, list[_Pattern]]) -> Any:
-    """One automaton of every name and keyword, lower-cased: the prefilter's patterns. A vendor or technology
-    is a trigger; a country, city or buyer only a place."""
-    kinds: dict[str, bool] = {}
+def _compile_triggers(exact: dict[str, list[_Pattern]], folded: dict[str, list[_Pattern]], kinds: set[str]) -> Any:
+    """One automaton of the names and keywords of some kinds, lower-cased: the prefilter's patterns."""
+    automaton = ahocorasick.Automaton()
     for table in (exact, folded):
         for key, patterns in table.items():
-            trigger = any(p.kind in (VENDOR, TECH) for p in patterns)
-            if trigger or any(p.kind in (COUNTRY, CITY, BUYER) for p in patterns):
+            if any(p.kind in kinds for p in patterns):
                 lowered = _unhyphenate(key.lower())
-                kinds[lowered] = kinds.get(lowered, False) or trigger
-    automaton = ahocorasick.Automaton()
-    for key, trigger in kinds.items():
-        automaton.add_word(key, (len(key), trigger))
+                automaton.add_word(lowered, len(lowered))
     automaton.make_automaton()
     return automaton
 
