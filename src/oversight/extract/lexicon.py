@@ -113,8 +113,9 @@ class Lexicon:
             for alias in _with_short_forms({vendor.name, *vendor.aliases}):
                 pattern = _Pattern(VENDOR, vendor.id, "", stem=False)
                 clean = alias.strip(" «»\"'")
-                # Long or multi-word names are safe to match in any case; short ones ("Area", "NICE") only as written.
-                if len(clean) > 6 or " " in clean:
+                # Multi-word and hyphenated names are safe to match in any case; one-word names ("Area", "NICE",
+                # "Ability", "Цитадель") are also common words and match only as written or in capitals.
+                if " " in clean or "-" in clean:
                     for form in phrase_forms(clean) if _is_cyrillic(clean) else (clean,):
                         self._fold(form, pattern)
                 else:
