@@ -236,6 +236,7 @@ def _features(
     f["c_location_cue"] = float(_near_cue(analysis, evidence, "location"))
     for role in _country_roles(analysis, [p for p in evidence if p.sentence in support] or evidence):
         f[f"c_role_{role}"] = 1.0
+    f["c_all_aside"] = float(all("aside" in _mention_roles(analysis, p) for p in evidence))
     return {name: value for name, value in f.items() if value}  # absent means 0: the scorer sums fewer terms
 
 
@@ -317,6 +318,12 @@ def _roles(analysis: Analysis, p: Placed) -> set[str]:
     first = words_after[0].strip(",.") if words_after else ""
     if first in analysis.authority_words or " ".join(words_after).strip(",.") in analysis.authority_words:
         roles.add("authority")
+    if analysis.aside is not None:
+        aside_before, aside_after = analysis.aside
+        if aside_before.search(text, max(0, p.mention.start - 60), p.mention.start) or aside_after.match(
+            text, p.mention.end, p.mention.end + 50
+        ):
+            roles.add("aside")
     return roles
 
 

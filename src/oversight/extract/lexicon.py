@@ -8,6 +8,7 @@ every mention with its character offsets, longest match first where names overla
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
@@ -90,6 +91,7 @@ class Lexicon:
                 roles.setdefault(role, set()).update(str(w) for w in words)
         self.prepositions = {role: frozenset(words) for role, words in roles.items()}
         self.authority_words = frozenset(str(w) for data in languages.values() for w in data.get("authority_words", []))
+        self.aside_before, self.aside_after = _aside_patterns(languages)
         self._trigger_automaton = _compile_triggers(self._exact, self._folded, {VENDOR, TECH})
         self._place_automaton = _compile_triggers(self._exact, self._folded, {COUNTRY, CITY, BUYER})
         self._exact_automaton = _compile(self._exact)
@@ -279,6 +281,22 @@ def _demonym_forms(demonym: str) -> tuple[str, ...]:
         plural = "и" if demonym[-1:] in "гкхжшчщ" else "ы"
         forms += [demonym + e for e in (plural, "ов", "ам", "ами", "ах")]
     return tuple(dict.fromkeys(forms))
+
+
+def _aside_patterns(languages: dict[str, dict[str, Any]]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Regular expressions for the words around a country mentioned aside: ``before`` is searched in the text
+    before the mention (it must end there, up to four words later), ``after`` matched at the text after it."""
+
+    def alternation(key: str) -> str:
+        phrases = sorted({str(p) for data in languages.values() for p in data.get(key, [])}, key=len, reverse=True)
+        return "|".join(
+            r"\s+".join(re.escape(w.rstrip("*")) + (r"\w*" if w.endswith("*") else "") for w in p.split())
+            for p in phrases
+        )
+
+    before = re.compile(rf"(?<!\w)(?:{alternation('aside_before')})\s+(?:the\s+)?(?:[\w-]+\s+){{0,4}}$", re.IGNORECASE)
+    after = re.compile(rf"^(?:'s|’s)?\s+(?:[\w-]+\s+){{0,2}}?(?:{alternation('aside_after')})(?!\w)", re.IGNORECASE)
+    return before, after
 
 
 def _compile_triggers(exact: dict[str, list[_Pattern]], folded: dict[str, list[_Pattern]], kinds: set[str]) -> Any:

@@ -41,6 +41,7 @@ class Analysis:
     buyers: list[Placed] = field(default_factory=list)
     prepositions: dict[str, frozenset[str]] = field(default_factory=dict)
     authority_words: frozenset[str] = frozenset()
+    aside: tuple[re.Pattern[str], re.Pattern[str]] | None = None  # (before, after): see Lexicon.aside_before
     _per_sentence: dict[int, Counter[str]] | None = field(default=None, repr=False)
     memo: dict[tuple[object, ...], object] = field(default_factory=dict, repr=False)  # per-text caches
 
@@ -76,7 +77,11 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
     """Scan a text and sort its mentions into vendors, places, technologies, cues and years."""
     spans = sentences(text)
     analysis = Analysis(
-        text=text, sentences=spans, prepositions=lexicon.prepositions, authority_words=lexicon.authority_words
+        text=text,
+        sentences=spans,
+        prepositions=lexicon.prepositions,
+        authority_words=lexicon.authority_words,
+        aside=(lexicon.aside_before, lexicon.aside_after),
     )
     mentions = lexicon.scan(text)
     starts = [s.start for s in spans]
@@ -241,7 +246,9 @@ def _place(analysis: Analysis, p: Placed, vendors: list[Placed], nouns: list[Pla
                 return
             analysis.supplier_countries[m.value].append(p)
             return
-    analysis.places[m.value].append(p)
+    same = analysis.places[m.value]
+    if not (same and same[-1].mention.start == m.start and same[-1].mention.end == m.end):  # "US": name and adjective
+        same.append(p)
 
 
 def _attached_vendor(text: str, m: Mention, vendors: list[Placed]) -> Placed | None:
