@@ -233,11 +233,34 @@ def _features(
     f["list_x_telecom"] = float(in_list and own_c.get("telecom", 0) > 0)
     f["list_x_location"] = float(in_list and (own_c.get("location", 0) > 0 or f["c_after_firm"] > 0))
     f["c_sentence_countries"] = math.log1p(len(countries_there))
+    if in_list:
+        for category in _list_head(analysis, [p for p in evidence if p.sentence in c_sentences]):
+            f[f"head_{category}"] = 1.0
     f["c_location_cue"] = float(_near_cue(analysis, evidence, "location"))
     for role in _country_roles(analysis, [p for p in evidence if p.sentence in support] or evidence):
         f[f"c_role_{role}"] = 1.0
     f["c_all_aside"] = float(all("aside" in _mention_roles(analysis, p) for p in evidence))
     return {name: value for name, value in f.items() if value}  # absent means 0: the scorer sums fewer terms
+
+
+def _list_head(analysis: Analysis, evidence: list[Placed]) -> set[str]:
+    """Cue categories in the words that introduce the list a country stands in ("clients in", "victims in",
+    "licences for"): the 60 characters before the first country named in the same sentence."""
+    heads: set[str] = set()
+    for p in evidence:
+        key = ("list_head", p.sentence)
+        cached = analysis.memo.get(key)
+        if cached is None:
+            first = min(
+                q.mention.start for places in analysis.places.values() for q in places if q.sentence == p.sentence
+            )
+            cached = analysis.memo[key] = frozenset(
+                cue.mention.value
+                for cue in analysis.cues
+                if cue.sentence == p.sentence and first - 60 <= cue.mention.start < first
+            )
+        heads |= cached  # type: ignore[arg-type]
+    return heads
 
 
 def _chars(a: Placed, b: Placed) -> int:
