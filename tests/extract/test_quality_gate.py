@@ -13,14 +13,16 @@ from pathlib import Path
 import pytest
 
 from oversight.extract.engine import Extractor
-from oversight.extract.evaluate import evaluate, file_hash, read_gold
-from oversight.extract.training import cross_validate
-from tests.conftest import SHARED, run_cli
+from oversight.extract.evaluate import GoldPassage, evaluate, file_hash, read_gold
+from oversight.extract.training import cross_validate, score_elsewhere
+from tests.conftest import ROOT, SHARED, run_cli
 
 GOLD = SHARED / "gold" / "dev.jsonl"
 GOLD_SHA256 = "cbc451fa58c97b41b0c96ab341bc60aeb57fbc441e2c389b7a89f5066da85386"
-# Measured 2026-11-28: in-sample F1 0.817 (ru 0.826); 5-fold CV × 3 shufflings F1 0.700 (ru 0.700).
-FLOORS = {"f1": 0.80, "f1_ru": 0.81, "cv_f1": 0.69, "cv_f1_ru": 0.68}
+OWN = sorted((ROOT / "training" / "extract").glob("*.jsonl"))
+# Measured 2026-11-28 (model trained on the gold set and, weighing 0.2, the project's own passages): in-sample F1
+# 0.810 (ru 0.826); 5-fold CV × 3 shufflings F1 0.703 (ru 0.726); a gold-trained model on the own passages 0.486.
+FLOORS = {"f1": 0.80, "f1_ru": 0.81, "cv_f1": 0.69, "cv_f1_ru": 0.71, "own_f1": 0.47}
 
 pytestmark = pytest.mark.skipif(not GOLD.exists(), reason="../shared/gold is not beside the project")
 
@@ -40,10 +42,21 @@ def test_dev_set_quality_floor() -> None:
     assert figures["fields"]["buyer"]["accuracy"] >= 0.4
 
 
+def _own_passages() -> list[GoldPassage]:
+    return [p for path in OWN for p in read_gold(path)]
+
+
 def test_cross_validated_quality_floor() -> None:
-    figures = cross_validate(read_gold(GOLD))
+    figures = cross_validate(read_gold(GOLD), extra=_own_passages())
     assert figures["f1"] >= FLOORS["cv_f1"], figures
     assert figures["by_language"]["ru"]["f1"] >= FLOORS["cv_f1_ru"], figures["by_language"]
+
+
+def test_quality_on_text_written_by_other_hands() -> None:
+    """A model trained on the gold set alone, scored on the project's own annotated passages."""
+    figures = score_elsewhere(read_gold(GOLD), _own_passages())
+    assert figures["passages"] == len(_own_passages()) >= 80
+    assert figures["f1"] >= FLOORS["own_f1"], figures
 
 
 def test_cli_eval_json_and_predictions(tmp_path: Path) -> None:

@@ -53,12 +53,14 @@ class LinearModel:
 def train(
     samples: Sequence[tuple[dict[str, float], bool]],
     *,
+    weights: Sequence[float] | None = None,
     l2: float = 1.0,
     iterations: int = 12000,
     rate: float = 0.5,
     trained_on: str = "",
 ) -> LinearModel:
-    """Fit weights by gradient descent on the class-balanced, L2-regularised log loss."""
+    """Fit weights by gradient descent on the class-balanced, L2-regularised log loss; ``weights`` (one per
+    sample, default 1) scale each sample's share of the loss."""
     names = sorted({name for features, _ in samples for name in features})
     index = {name: i for i, name in enumerate(names)}
     x = np.zeros((len(samples), len(names)))
@@ -69,6 +71,8 @@ def train(
     positives = max(y.sum(), 1.0)
     negatives = max(len(y) - positives, 1.0)
     sample_weight = np.where(y > 0, len(y) / (2 * positives), len(y) / (2 * negatives))
+    if weights is not None:
+        sample_weight = sample_weight * np.asarray(weights, dtype=float)
     w = np.zeros(len(names))
     for _ in range(iterations):
         p = 1.0 / (1.0 + np.exp(-np.clip(x @ w, -30, 30)))

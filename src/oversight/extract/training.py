@@ -11,6 +11,12 @@ from oversight.extract.evaluate import GoldPassage, evaluate
 from oversight.extract.model import LinearModel, train
 from oversight.extract.scoring import Score, matches, score_passage
 
+#: How much a candidate from the project's own annotated passages (training/extract/) weighs against one from the
+#: gold set when training. Chosen by cross-validation on both sets: 0.2 keeps the gold set's figure (F1 0.703,
+#: against 0.700 without them; Russian 0.726 against 0.700) and scores the own set at 0.498 (0.486 without them);
+#: 1.0 gives 0.668 and 0.535.
+EXTRA_WEIGHT = 0.2
+
 
 def samples(passages: list[GoldPassage], extractor: Extractor | None = None) -> list[tuple[dict[str, float], bool]]:
     """(features, is-a-gold-deployment) for every candidate of every passage, as the extractor would see them."""
@@ -35,13 +41,15 @@ def cross_validate(
     passages: list[GoldPassage],
     *,
     extra: Sequence[GoldPassage] = (),
+    extra_weight: float = EXTRA_WEIGHT,
     folds: int = 5,
     seeds: tuple[int, ...] = (13, 29, 47),
     threshold: float = 0.5,
 ) -> dict[str, Any]:
     """k-fold cross-validation repeated over several shufflings; the scores pool every held-out prediction.
 
-    ``extra`` passages (the project's own training set) are added to every training fold and never scored.
+    ``extra`` passages (the project's own training set) are added to every training fold, each candidate weighing
+    ``extra_weight``, and never scored.
     """
     base = Extractor(model=LinearModel(weights={}))
     features = {p.id: samples([p], base) for p in passages}
@@ -52,10 +60,22 @@ def cross_validate(
         random.Random(seed).shuffle(order)
         for fold in range(folds):
             held_out = set(order[fold::folds])
-            rows = always + [row for i in order if i not in held_out for row in features[passages[i].id]]
-            model = LinearModel(weights=train(rows).weights, threshold=threshold)
+            rows = [row for i in order if i not in held_out for row in features[passages[i].id]]
+            fitted = train(always + rows, weights=[extra_weight] * len(always) + [1.0] * len(rows))
+            model = LinearModel(weights=fitted.weights, threshold=threshold)
             test = [passages[i] for i in sorted(held_out)]
             _, predictions = evaluate(test, Extractor(model=model, lex=base.lexicon, ref=base.reference))
             for passage, predicted in zip(test, predictions, strict=True):
                 score_passage(total, language=passage.language, predicted=predicted["claims"], gold=passage.deployments)
     return total.as_json()
+
+
+def score_elsewhere(
+    train_on: Sequence[GoldPassage], test_on: Sequence[GoldPassage], *, threshold: float = 0.5
+) -> dict[str, Any]:
+    """Train on one set of passages and score another (e.g. the gold set against the project's own passages)."""
+    base = Extractor(model=LinearModel(weights={}))
+    fitted = train(samples(list(train_on), base))
+    model = LinearModel(weights=fitted.weights, threshold=threshold)
+    score, _ = evaluate(list(test_on), Extractor(model=model, lex=base.lexicon, ref=base.reference))
+    return score.as_json()

@@ -1,0 +1,43 @@
+"""The project's own annotated passages (training/extract/) follow the gold annotation format and rules."""
+
+from __future__ import annotations
+
+import json
+
+from oversight.reference import reference
+from tests.conftest import ROOT
+
+FILES = sorted((ROOT / "training" / "extract").glob("*.jsonl"))
+KEYS = {"vendor", "vendor_country", "recipient_country", "technology", "year", "buyer", "status"}
+
+
+def _rows() -> list[dict[str, object]]:
+    return [json.loads(line) for path in FILES for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
+def test_passages_are_well_formed_and_sourced() -> None:
+    ref = reference()
+    countries = {c.alpha3 for c in ref.countries}
+    technologies = {t.id for t in ref.technologies}
+    rows = _rows()
+    assert len(FILES) >= 4 and len(rows) >= 80
+    assert len({row["id"] for row in rows}) == len(rows)
+    for row in rows:
+        assert row["lang"] in {"en", "ru"}, row["id"]
+        assert str(row["fact_source"]).startswith("http"), row["id"]  # no invented events about real companies
+        assert isinstance(row["text"], str) and 80 <= len(row["text"]) <= 3000, row["id"]
+        for deployment in row["deployments"]:  # type: ignore[attr-defined]
+            assert set(deployment) == KEYS, row["id"]
+            assert deployment["recipient_country"] in countries, row["id"]
+            assert deployment["vendor_country"] in countries | {None}, row["id"]
+            assert deployment["technology"] in technologies, row["id"]
+            assert deployment["status"] in {"agreed", "delivered", "ended"}, row["id"]
+            assert deployment["year"] is None or 1990 <= deployment["year"] <= 2026, row["id"]
+
+
+def test_both_languages_and_negatives_are_represented() -> None:
+    rows = _rows()
+    russian = [row for row in rows if row["lang"] == "ru"]
+    negatives = [row for row in rows if not row["deployments"]]
+    assert len(russian) >= 30
+    assert len(negatives) >= 15
