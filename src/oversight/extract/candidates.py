@@ -101,8 +101,8 @@ def generate(analysis: Analysis, ref: Reference) -> list[Candidate]:
                 continue
             near_keywords = {t for t, ms in techs.items() if _distance(mentions, ms)[0] <= WINDOW}
             # A specialist's one technology stands in for a missing keyword ("NSO Group's customers");
-            # a generalist (Huawei) must be named with the technology.
-            for tech in near_keywords or offered:
+            # a generalist (Huawei) must be named with the technology: its deals without one are mostly networks.
+            for tech in near_keywords or (offered if len(offered) == 1 else set()):
                 tech_mentions = techs.get(tech, [])
                 d_vt, _, t_near = _distance([v_near], tech_mentions) if tech_mentions else (0, None, None)
                 if tech_mentions and d_vt > WINDOW:
@@ -195,7 +195,7 @@ def _features(
             d_vt, _, _ = _distance(supplier, tech_mentions)
             _bucket("d_vt", d_vt, f)
     else:
-        f["tech_from_specialist" if len(offered) == 1 else "tech_from_generalist"] = 1.0
+        f["tech_from_specialist"] = 1.0  # no keyword: the vendor's only technology
     f["vendor_offers_tech"] = float(c.technology in offered)
     f["recipient_is_home"] = float(vendor_home is not None and vendor_home == c.recipient)
     details = {p.mention.detail for p in evidence}
