@@ -20,9 +20,9 @@ from tests.conftest import ROOT, SHARED, run_cli
 GOLD = SHARED / "gold" / "dev.jsonl"
 GOLD_SHA256 = "cbc451fa58c97b41b0c96ab341bc60aeb57fbc441e2c389b7a89f5066da85386"
 OWN = sorted((ROOT / "training" / "extract").glob("*.jsonl"))
-# Measured 2026-11-28 (model trained on the gold set and, weighing 0.2, the project's own passages): in-sample F1
-# 0.820 (ru 0.864); 5-fold CV × 3 shufflings F1 0.725 (ru 0.745); a gold-trained model on the own passages 0.500.
-FLOORS = {"f1": 0.81, "f1_ru": 0.85, "cv_f1": 0.71, "cv_f1_ru": 0.73, "own_f1": 0.49}
+# Measured 2026-11-28 (model trained on the gold set and, weighing 0.1, the project's own passages): in-sample F1
+# 0.812 (ru 0.792); 5-fold CV × 3 shufflings F1 0.740 (ru 0.708); a gold-trained model on the own passages 0.469.
+FLOORS = {"f1": 0.80, "f1_ru": 0.77, "cv_f1": 0.73, "cv_f1_ru": 0.69, "own_f1": 0.45}
 
 pytestmark = pytest.mark.skipif(not GOLD.exists(), reason="../shared/gold is not beside the project")
 
@@ -55,7 +55,7 @@ def test_cross_validated_quality_floor() -> None:
 def test_quality_on_text_written_by_other_hands() -> None:
     """A model trained on the gold set alone, scored on the project's own annotated passages."""
     figures = score_elsewhere(read_gold(GOLD), _own_passages())
-    assert figures["passages"] == len(_own_passages()) >= 80
+    assert figures["passages"] == len(_own_passages()) >= 150
     assert figures["f1"] >= FLOORS["own_f1"], figures
 
 

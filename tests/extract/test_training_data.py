@@ -24,7 +24,7 @@ def test_passages_are_well_formed_and_sourced() -> None:
     countries = {c.alpha3 for c in ref.countries}
     technologies = {t.id for t in ref.technologies}
     rows = _rows()
-    assert len(FILES) >= 4 and len(rows) >= 80
+    assert len(FILES) >= 7 and len(rows) >= 150
     assert len({row["id"] for row in rows}) == len(rows)
     for row in rows:
         assert row["lang"] in {"en", "ru"}, row["id"]
@@ -43,8 +43,8 @@ def test_both_languages_and_negatives_are_represented() -> None:
     rows = _rows()
     russian = [row for row in rows if row["lang"] == "ru"]
     negatives = [row for row in rows if not row["deployments"]]
-    assert len(russian) >= 30
-    assert len(negatives) >= 15
+    assert len(russian) >= 70
+    assert len(negatives) >= 40
 
 
 def _words(text: str) -> set[str]:
