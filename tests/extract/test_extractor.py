@@ -109,3 +109,22 @@ def test_prefilter_reads_triggered_paragraphs_and_the_context_they_lean_on(extra
     assert blocks[0][0] == text.index(paragraphs[1])  # offsets are those of the whole text
     claims = _claims(extractor, text)
     assert ("huawei", "KGZ", "cctv_safe_city", "delivered") in claims
+
+
+@pytest.mark.parametrize(
+    ("text", "buyer"),
+    [
+        (
+            "In 2015 Huawei installed Safe City cameras in Nairobi, working with Safaricom and the National Police "
+            "Service.",
+            "National Police Service",
+        ),
+        (
+            "Hikvision cameras were bought in 2020 by the Almaty Department of Internal Affairs of Kazakhstan.",
+            "Almaty Department of Internal Affairs of Kazakhstan",
+        ),
+    ],
+)
+def test_buyer_is_the_agency_phrase_not_the_words_before_it(extractor: Extractor, text: str, buyer: str) -> None:
+    buyers = {e.facts.buyer for e in extractor.extract(text) if e.facts.recipient_country in {"KEN", "KAZ"}}
+    assert buyer in buyers, buyers

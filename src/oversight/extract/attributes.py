@@ -85,15 +85,33 @@ def _dates_reporting(analysis: Analysis, offset: int) -> bool:
 
 _AGENCY_EN = re.compile(
     r"(?:(?:[A-Z][\w'’.-]*|of|the|and|for)\s+){0,5}?"
-    r"(?:Ministry|Police(?: Force| Service| Department)?|Army|Agency|Bureau|Committee|Authority|Administration|"
+    r"(?P<head>Ministry|Police(?: Force| Service| Department)?|Army|Agency|Bureau|Committee|Authority|Administration|"
     r"Department|Guard|Commission|Government|government|authorities|police|regime|Service|akimat|city hall)"
     r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*){0,4})?"
 )
 _AGENCY_RU = re.compile(
-    r"(?:[А-ЯЁ][\w-]*\s+){0,2}(?:[Мм]инистерств\w*|МВД|ГКНБ|КНБ|СГБ|СНБ|НЦИ|[Мм]эри\w*|[Аа]кимат\w*|[Хх]окимият\w*|"
-    r"[Пп]олици\w*|[Пп]равительств\w*|[Сс]лужб\w*|[Уу]правлени\w*|[Дд]епартамент\w*|[Вв]ласт\w*)"
+    r"(?:[А-ЯЁ][\w-]*\s+){0,2}(?P<head>[Мм]инистерств\w*|МВД|ГКНБ|КНБ|СГБ|СНБ|НЦИ|[Мм]эри\w*|[Аа]кимат\w*|"
+    r"[Хх]окимият\w*|[Пп]олици\w*|[Пп]равительств(?:о|а|у|ом|е)\b|[Сс]лужб\w*|[Уу]правлени\w*|[Дд]епартамент\w*|"
+    r"[Вв]ласт(?:и|ей|ям|ями|ях)\b)"
     r"(?:\s+[\w«»-]+){0,4}"
 )
+#: Words that end the name standing before an agency ("Safaricom and the National Police Service", "of the
+#: Interior Ministry", "Из правительства"): the name starts after the last of them.
+_BEFORE_HEAD = re.compile(
+    r"^.*\b(?:and|or|with|to|by|from|in|at|on|of|for|и|из|в|во|с|со|у|для|по|от)\s+", re.IGNORECASE
+)
+
+
+def _phrase(match: re.Match[str]) -> str:
+    """The agency phrase of a match: the words before its head noun after the last conjunction or preposition,
+    the head, and what follows it up to the first verb or preposition that ends the name."""
+    head = match.start("head") - match.start()
+    text = match.group(0)
+    before = _BEFORE_HEAD.sub("", text[:head])
+    before = re.sub(r"^(?:the|a|an)\s+", "", before, flags=re.IGNORECASE)
+    return (before + _STOP_AT.sub("", text[head:])).strip(" ,.;:«»\"'")
+
+
 _STOP_AT = re.compile(
     r"\s+(?:has|have|had|was|were|is|are|will|would|to|said|says|that|which|and|in|on|from|with|"
     r"for|by|since|after|before|—|–|заявил\w*|сообщил\w*|подписал\w*)\b.*$"
@@ -120,8 +138,7 @@ def buyer(analysis: Analysis, candidate: Candidate) -> str | None:
         chunk = analysis.text[sentence.start : sentence.end]
         for pattern in (_AGENCY_EN, _AGENCY_RU):
             for match in pattern.finditer(chunk):
-                phrase = _STOP_AT.sub("", match.group(0)).strip(" ,.;:«»\"'")
-                phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE)
+                phrase = _phrase(match)
                 if len(phrase) < 4:
                     continue
                 distance = abs(sentence.start + match.start() - anchor) if anchor is not None else match.start()
