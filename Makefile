@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install test lint typecheck pytest demo reference bench clean
+.PHONY: install test lint typecheck pytest demo reference train bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,11 @@ demo: install
 reference: install
 	$(BIN)/python -m pip install --quiet -e '.[data]'
 	$(BIN)/python scripts/build_reference.py
+
+# Retrains the extractor's scorer on the gold set and the project's own passages; prints cross-validated figures.
+GOLD ?= ../shared/gold/dev.jsonl
+train: install
+	$(BIN)/python scripts/train_extractor.py $(GOLD) --extra training/extract/*.jsonl --save
 
 # Benchmarks: each prints one JSON line of figures.
 bench: install
