@@ -341,12 +341,11 @@ def _roles(analysis: Analysis, p: Placed) -> set[str]:
     first = words_after[0].strip(",.") if words_after else ""
     if first in analysis.authority_words or " ".join(words_after).strip(",.") in analysis.authority_words:
         roles.add("authority")
-    if analysis.aside is not None:
-        aside_before, aside_after = analysis.aside
-        if aside_before.search(text, max(0, p.mention.start - 60), p.mention.start) or aside_after.match(
-            text, p.mention.end, p.mention.end + 50
-        ):
-            roles.add("aside")
+    aside_before, aside_after = analysis.aside
+    if aside_before.search(text, max(0, p.mention.start - 60), p.mention.start) or aside_after.match(
+        text, p.mention.end, p.mention.end + 50
+    ):
+        roles.add("aside")
     return roles
 
 

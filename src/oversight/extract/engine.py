@@ -102,9 +102,9 @@ class Extractor:
         triggered = _paragraphs_hit(paragraphs, triggers)
         spans: list[tuple[int, int]] = []
         for i in sorted(triggered):
-            before = paragraphs[i - 1] if i > 0 else None
-            lean = before is not None and bool(
-                {i - 1, i - 2} & triggered or self.lexicon.names_place(text[slice(*before)])
+            lean = i > 0 and bool(
+                {i - 1, i - 2} & triggered
+                or self.lexicon.names_place(text[paragraphs[i - 1][0] : paragraphs[i - 1][1]])
             )
             first = i - 1 if lean else i
             start, end = paragraphs[first][0], paragraphs[i][1]

@@ -31,6 +31,7 @@ class Analysis:
 
     text: str
     sentences: list[Span]
+    aside: tuple[re.Pattern[str], re.Pattern[str]]  # (before, after): see Lexicon.aside_before
     vendors: dict[str, list[Placed]] = field(default_factory=lambda: defaultdict(list))
     places: dict[str, list[Placed]] = field(default_factory=lambda: defaultdict(list))  # recipient evidence
     nationality: dict[str, str] = field(default_factory=dict)  # vendor id → stated home country
@@ -41,7 +42,6 @@ class Analysis:
     buyers: list[Placed] = field(default_factory=list)
     prepositions: dict[str, frozenset[str]] = field(default_factory=dict)
     authority_words: frozenset[str] = frozenset()
-    aside: tuple[re.Pattern[str], re.Pattern[str]] | None = None  # (before, after): see Lexicon.aside_before
     _per_sentence: dict[int, Counter[str]] | None = field(default=None, repr=False)
     memo: dict[tuple[object, ...], object] = field(default_factory=dict, repr=False)  # per-text caches
 
