@@ -55,12 +55,12 @@ def train(
     *,
     weights: Sequence[float] | None = None,
     l2: float = 1.0,
-    iterations: int = 12000,
-    rate: float = 0.5,
+    max_steps: int = 50,
     trained_on: str = "",
 ) -> LinearModel:
-    """Fit weights by gradient descent on the class-balanced, L2-regularised log loss; ``weights`` (one per
-    sample, default 1) scale each sample's share of the loss."""
+    """Fit weights minimising the class-balanced, L2-regularised log loss by Newton's method (a few dozen features:
+    the Hessian is small, and a handful of steps reach the optimum); ``weights`` (one per sample, default 1) scale
+    each sample's share of the loss."""
     names = sorted({name for features, _ in samples for name in features})
     index = {name: i for i, name in enumerate(names)}
     x = np.zeros((len(samples), len(names)))
@@ -74,8 +74,13 @@ def train(
     if weights is not None:
         sample_weight = sample_weight * np.asarray(weights, dtype=float)
     w = np.zeros(len(names))
-    for _ in range(iterations):
+    ridge = l2 * np.eye(len(names))
+    for _ in range(max_steps):
         p = 1.0 / (1.0 + np.exp(-np.clip(x @ w, -30, 30)))
-        gradient = x.T @ ((p - y) * sample_weight) / len(y) + l2 * w / len(y)
-        w -= rate * gradient
+        gradient = x.T @ ((p - y) * sample_weight) + l2 * w
+        hessian = (x * (sample_weight * p * (1 - p))[:, None]).T @ x + ridge
+        step = np.linalg.solve(hessian, gradient)
+        w -= step
+        if np.abs(step).max() < 1e-9:
+            break
     return LinearModel(weights={name: float(w[i]) for name, i in index.items()}, trained_on=trained_on)
