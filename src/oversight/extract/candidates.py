@@ -91,37 +91,42 @@ def generate(analysis: Analysis, ref: Reference) -> list[Candidate]:
     techs = analysis.technologies
     candidates: list[Candidate] = []
     passage = _passage_features(analysis, places)
+    by_country = {country: {**passage, **_country_features(analysis, evidence)} for country, evidence in places.items()}
+
+    def add(
+        candidate: Candidate,
+        supplier: list[Placed],
+        evidence: list[Placed],
+        tech_mentions: list[Placed],
+        home: str | None,
+        offered: set[str],
+    ) -> None:
+        candidate.features = {
+            **by_country[candidate.recipient],
+            **_features(analysis, candidate, supplier, evidence, tech_mentions, vendor_home=home, offered=offered),
+        }
+        candidates.append(candidate)
+
     for vendor_id, mentions in analysis.vendors.items():
         vendor = ref.vendor_by_id(vendor_id)
         home = analysis.nationality.get(vendor_id) or (vendor.country if vendor else None)
         offered = set(vendor.technologies) if vendor else set()
+        near_keywords = {t for t, ms in techs.items() if _distance(mentions, ms)[0] <= WINDOW}
+        # A specialist's one technology stands in for a missing keyword ("NSO Group's customers");
+        # a generalist (Huawei) must be named with the technology: its deals without one are mostly networks.
+        proposed = near_keywords or (offered if len(offered) == 1 else set())
         for country, evidence in places.items():
             d_vc, v_near, c_near = _distance(mentions, evidence)
             if d_vc > WINDOW or v_near is None or c_near is None:
                 continue
-            near_keywords = {t for t, ms in techs.items() if _distance(mentions, ms)[0] <= WINDOW}
-            # A specialist's one technology stands in for a missing keyword ("NSO Group's customers");
-            # a generalist (Huawei) must be named with the technology: its deals without one are mostly networks.
-            for tech in near_keywords or (offered if len(offered) == 1 else set()):
+            for tech in proposed:
                 tech_mentions = techs.get(tech, [])
                 d_vt, _, t_near = _distance([v_near], tech_mentions) if tech_mentions else (0, None, None)
                 if tech_mentions and d_vt > WINDOW:
                     continue
-                candidate = Candidate(
-                    SUPPLIER_VENDOR,
-                    vendor_id,
-                    home,
-                    country,
-                    tech,
-                    {v_near.sentence, c_near.sentence} | ({t_near.sentence} if t_near else set()),
-                )
-                candidate.features = {
-                    **passage,
-                    **_features(
-                        analysis, candidate, mentions, evidence, tech_mentions, vendor_home=home, offered=offered
-                    ),
-                }
-                candidates.append(candidate)
+                support = {v_near.sentence, c_near.sentence} | ({t_near.sentence} if t_near else set())
+                candidate = Candidate(SUPPLIER_VENDOR, vendor_id, home, country, tech, support)
+                add(candidate, mentions, evidence, tech_mentions, home, offered)
     for supplier, mentions in analysis.supplier_countries.items():
         for country, evidence in places.items():
             d_sc, s_near, c_near = _distance(mentions, evidence)
@@ -131,16 +136,9 @@ def generate(analysis: Analysis, ref: Reference) -> list[Candidate]:
                 d, _, t_near = _distance([s_near], tech_mentions)
                 if d > WINDOW or t_near is None:
                     continue
-                candidate = Candidate(
-                    SUPPLIER_COUNTRY, None, supplier, country, tech, {s_near.sentence, c_near.sentence, t_near.sentence}
-                )
-                candidate.features = {
-                    **passage,
-                    **_features(
-                        analysis, candidate, mentions, evidence, tech_mentions, vendor_home=supplier, offered=set()
-                    ),
-                }
-                candidates.append(candidate)
+                support = {s_near.sentence, c_near.sentence, t_near.sentence}
+                candidate = Candidate(SUPPLIER_COUNTRY, None, supplier, country, tech, support)
+                add(candidate, mentions, evidence, tech_mentions, supplier, set())
     for country, evidence in places.items():
         for tech, tech_mentions in techs.items():
             d, c_near, t_near = _distance(evidence, tech_mentions)
@@ -150,11 +148,7 @@ def generate(analysis: Analysis, ref: Reference) -> list[Candidate]:
             candidate = Candidate(
                 SUPPLIER_NONE, None, country if domestic else None, country, tech, {c_near.sentence, t_near.sentence}
             )
-            candidate.features = {
-                **passage,
-                **_features(analysis, candidate, [], evidence, tech_mentions, vendor_home=None, offered=set()),
-            }
-            candidates.append(candidate)
+            add(candidate, [], evidence, tech_mentions, None, set())
     return candidates
 
 
@@ -186,7 +180,6 @@ def _features(
         if v_near and c_near:
             f["same_par_vc"] = float(analysis.paragraph(v_near.sentence) == analysis.paragraph(c_near.sentence))
             f["c_before_v"] = float(c_near.mention.start < v_near.mention.start)
-    if supplier:
         f.update(_proximity(analysis, supplier, evidence, tech_mentions, c))
     if tech_mentions:
         d_ct, _, _ = _distance(evidence, tech_mentions)
@@ -198,11 +191,6 @@ def _features(
         f["tech_from_specialist"] = 1.0  # no keyword: the vendor's only technology
     f["vendor_offers_tech"] = float(c.technology in offered)
     f["recipient_is_home"] = float(vendor_home is not None and vendor_home == c.recipient)
-    details = {p.mention.detail for p in evidence}
-    for detail in ("name", "adjective", "demonym", "city"):
-        f[f"c_{detail}"] = float(detail in details)
-    f["c_buyer"] = float(any(p.mention.kind == "buyer" for p in evidence))
-    f["c_mentions"] = math.log1p(len(evidence))
     support = c.support
     cues = analysis.cues_in(support)
     for name, count in cues.items():
@@ -220,27 +208,49 @@ def _features(
                 f[_VCUE_KEYS[name]] = 1.0
     c_sentences = {p.sentence for p in evidence if p.sentence in support}
     own_c = analysis.cues_in(c_sentences)
-    f["c_after_firm"] = float(_near_cue(analysis, evidence, "supplier_noun", reach=25))
     for name, count in own_c.items():
         if name in _CCUE_KEYS and count > 0:
             f[_CCUE_KEYS[name]] = 1.0
     tech_sentences = {p.sentence for p in tech_mentions}
     f["c_sentence_has_tech"] = float(bool(c_sentences & tech_sentences))
-    countries_there = {code for code, places in analysis.places.items() for p in places if p.sentence in c_sentences}
+    countries_there = _countries_in(analysis, c_sentences)
     in_list = len(countries_there) >= 3
     f["c_in_list"] = float(in_list)
     f["list_x_delivered"] = float(in_list and (own_c.get("delivered", 0) > 0 or own_c.get("list", 0) > 0))
     f["list_x_telecom"] = float(in_list and own_c.get("telecom", 0) > 0)
-    f["list_x_location"] = float(in_list and (own_c.get("location", 0) > 0 or f["c_after_firm"] > 0))
+    f["list_x_location"] = float(
+        in_list and (own_c.get("location", 0) > 0 or _near_cue(analysis, evidence, "supplier_noun", reach=25))
+    )
     f["c_sentence_countries"] = math.log1p(len(countries_there))
     if in_list:
         for category in _list_head(analysis, [p for p in evidence if p.sentence in c_sentences]):
             f[f"head_{category}"] = 1.0
-    f["c_location_cue"] = float(_near_cue(analysis, evidence, "location"))
     for role in _country_roles(analysis, [p for p in evidence if p.sentence in support] or evidence):
         f[f"c_role_{role}"] = 1.0
-    f["c_all_aside"] = float(all("aside" in _mention_roles(analysis, p) for p in evidence))
     return {name: value for name, value in f.items() if value}  # absent means 0: the scorer sums fewer terms
+
+
+def _country_features(analysis: Analysis, evidence: list[Placed]) -> dict[str, float]:
+    """Features of a country's mentions that do not depend on the supplier or technology paired with it."""
+    details = {p.mention.detail for p in evidence}
+    f = {f"c_{detail}": float(detail in details) for detail in ("name", "adjective", "demonym", "city")}
+    f["c_buyer"] = float(any(p.mention.kind == "buyer" for p in evidence))
+    f["c_mentions"] = math.log1p(len(evidence))
+    f["c_after_firm"] = float(_near_cue(analysis, evidence, "supplier_noun", reach=25))
+    f["c_location_cue"] = float(_near_cue(analysis, evidence, "location"))
+    f["c_all_aside"] = float(all("aside" in _mention_roles(analysis, p) for p in evidence))
+    return {name: value for name, value in f.items() if value}
+
+
+def _countries_in(analysis: Analysis, sentence_numbers: set[int]) -> frozenset[str]:
+    """The countries named in the given sentences (computed once per set of sentences)."""
+    key = ("countries", frozenset(sentence_numbers))
+    cached = analysis.memo.get(key)
+    if cached is None:
+        cached = analysis.memo[key] = frozenset(
+            code for code, places in analysis.places.items() for p in places if p.sentence in sentence_numbers
+        )
+    return cached  # type: ignore[return-value]
 
 
 def _list_head(analysis: Analysis, evidence: list[Placed]) -> set[str]:
