@@ -2,8 +2,9 @@
 
 A candidate is (supplier, recipient country, technology): the supplier a named vendor, a supplier named only by
 its country ("Chinese firms"), or nobody. Every combination whose mentions stand near each other is proposed;
-the features describe how near, what kind of words name the country, and which cues (signed, installed, denied,
-plans, telecom networks…) stand in the sentences that support it.
+the features describe how near, what kind of words name the country, how much of the text is about the supplier
+and the country (their share of the mentions), and which cues (signed, installed, denied, plans, telecom
+networks…) stand in the sentences that support it.
 """
 
 from __future__ import annotations
@@ -189,6 +190,10 @@ def _features(
             _bucket("d_vt", d_vt, f)
     else:
         f["tech_from_specialist"] = 1.0  # no keyword: the vendor's only technology
+    if c.kind == SUPPLIER_VENDOR:  # how much of the text is about this vendor
+        most = max(len(ms) for ms in analysis.vendors.values())
+        f["v_share"] = len(supplier) / sum(len(ms) for ms in analysis.vendors.values())
+        f["v_top"] = float(len(supplier) == most)
     f["vendor_offers_tech"] = float(c.technology in offered)
     f["recipient_is_home"] = float(vendor_home is not None and vendor_home == c.recipient)
     support = c.support
@@ -236,6 +241,7 @@ def _country_features(analysis: Analysis, evidence: list[Placed]) -> dict[str, f
     f = {f"c_{detail}": float(detail in details) for detail in ("name", "adjective", "demonym", "city")}
     f["c_buyer"] = float(any(p.mention.kind == "buyer" for p in evidence))
     f["c_mentions"] = math.log1p(len(evidence))
+    f["c_share"] = len(evidence) / max(1, sum(len(places) for places in analysis.places.values()))
     f["c_after_firm"] = float(_near_cue(analysis, evidence, "supplier_noun", reach=25))
     f["c_location_cue"] = float(_near_cue(analysis, evidence, "location"))
     f["c_all_aside"] = float(all("aside" in _mention_roles(analysis, p) for p in evidence))
