@@ -128,3 +128,44 @@ def test_prefilter_reads_triggered_paragraphs_and_the_context_they_lean_on(extra
 def test_buyer_is_the_agency_phrase_not_the_words_before_it(extractor: Extractor, text: str, buyer: str) -> None:
     buyers = {e.facts.buyer for e in extractor.extract(text) if e.facts.recipient_country in {"KEN", "KAZ"}}
     assert buyer in buyers, buyers
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "buyer"),
+    [
+        # The Russian name ends where its genitive words end, and its head noun is given in the nominative.
+        (
+            "Российская компания NtechLab поставила алгоритмы распознавания лиц для камер Москвы; контракт с мэрией "
+            "принёс ей около 3 млн долларов.",
+            "RUS",
+            "мэрия",
+        ),
+        (
+            "В 2019 году Huawei установила систему «Безопасный город» для Министерства внутренних дел Кыргызской "
+            "Республики в Бишкеке.",
+            "KGZ",
+            "Министерство внутренних дел Кыргызской Республики",
+        ),
+        # Named two sentences after the contract: still found, in the sentences naming the supplier or the country.
+        (
+            "Huawei signed a contract in 2018 to install Safe City cameras in Kenya. The deal was reported in May. "
+            "The live video goes to the control room of the Kenya National Police.",
+            "KEN",
+            "Kenya National Police",
+        ),
+    ],
+)
+def test_buyer_cut_to_its_name_and_looked_for_beyond_the_supporting_sentences(
+    extractor: Extractor, text: str, country: str, buyer: str
+) -> None:
+    buyers = {e.facts.buyer for e in extractor.extract(text) if e.facts.recipient_country == country}
+    assert buyer in buyers, buyers
+
+
+def test_an_agency_of_another_country_is_not_the_buyer(extractor: Extractor) -> None:
+    text = (
+        "Hikvision installed Safe City cameras in Almaty in 2019, the US Commerce Department said when it listed "
+        "the company."
+    )
+    buyers = {e.facts.buyer for e in extractor.extract(text) if e.facts.recipient_country == "KAZ"}
+    assert buyers and "US Commerce Department" not in buyers, buyers

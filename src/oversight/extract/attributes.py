@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import re
+
+import pymorphy3
 
 from oversight.extract.candidates import Candidate
 from oversight.extract.mentions import Analysis
@@ -109,7 +112,65 @@ def _phrase(match: re.Match[str]) -> str:
     text = match.group(0)
     before = _BEFORE_HEAD.sub("", text[:head])
     before = re.sub(r"^(?:the|a|an)\s+", "", before, flags=re.IGNORECASE)
-    return (before + _STOP_AT.sub("", text[head:])).strip(" ,.;:«»\"'")
+    rest = _STOP_AT.sub("", text[head:])
+    if _is_cyrillic(match.group("head")):
+        rest = _genitive_tail(rest)
+    return (before + rest).strip(" ,.;:«»\"'")
+
+
+def _genitive_tail(phrase: str) -> str:
+    """A Russian agency noun and the words after it that can belong to its name: genitive nouns and adjectives
+    ("МВД Кыргызской Республики", "власти пакистанской провинции"), a quoted name, a name after "города"; the
+    phrase ends at the first other word ("мэрией принёс ей…" → "мэрией")."""
+    words = phrase.split()
+    kept = [_nominative(words[0])] if words else []
+    quoted = False
+    for word in words[1:]:
+        bare = word.strip(',.;:()"')
+        if quoted or bare.startswith("«"):
+            quoted = not bare.endswith("»")
+        elif not (_genitive(bare) or (kept[-1].lower() in ("города", "г.") and bare[:1].isupper())):
+            break
+        kept.append(word)
+    return " ".join(kept)
+
+
+@functools.cache
+def _genitive(word: str) -> bool:
+    """Whether a Russian word can be a noun, adjective or participle in the genitive case (not a one- or two-letter
+    word: "в" is also read as an abbreviated noun)."""
+    return len(word) > 2 and any(
+        "gent" in parse.tag and parse.tag.POS in ("NOUN", "ADJF", "PRTF", "NUMR") for parse in _morph().parse(word)
+    )
+
+
+_PLURAL_USE = frozenset({"власть"})
+
+
+@functools.cache
+def _nominative(word: str) -> str:
+    """A Russian noun in the nominative of its number ("мэрией" → "мэрия", "властей" → "власти"), capitals kept."""
+    if not word.isalpha() or word.isupper():
+        return word  # "МВД", abbreviations
+    noun = next((p for p in _morph().parse(word) if p.tag.POS == "NOUN"), None)  # the likeliest reading
+    if noun is None:
+        return word
+    # "власти" (the authorities) is plural in this use, though its likeliest reading is the singular genitive.
+    number = "plur" if noun.normal_form in _PLURAL_USE else None
+    inflected = noun.inflect({"nomn", number} if number else {"nomn"})
+    if inflected is None:
+        return word
+    nominative = str(inflected.word)
+    return nominative.capitalize() if word[:1].isupper() else nominative
+
+
+@functools.cache
+def _morph() -> pymorphy3.MorphAnalyzer:
+    return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+def _is_cyrillic(text: str) -> bool:
+    return any("\u0400" <= ch <= "\u04ff" for ch in text)
 
 
 _STOP_AT = re.compile(
@@ -119,29 +180,53 @@ _STOP_AT = re.compile(
 
 
 def buyer(analysis: Analysis, candidate: Candidate) -> str | None:
-    """The buying body as written: a known buyer of the recipient country in the supporting sentences, else the
-    government or agency phrase nearest the supplier there."""
+    """The buying body as written: a known buyer of the recipient country, else the government or agency phrase
+    nearest the supplier — looked for in the supporting sentences first, then in the other sentences that name the
+    supplier or the recipient country ("the Kenya National Police" two sentences after the contract)."""
+    wider = _supplier_sentences_all(analysis, candidate) | _recipient_sentences(analysis, candidate)
+    return _buyer_in(analysis, candidate, candidate.support) or _buyer_in(
+        analysis, candidate, wider | candidate.support
+    )
+
+
+def _supplier_sentences_all(analysis: Analysis, candidate: Candidate) -> set[int]:
+    """Sentences naming the supplier, or a supplier of its country ("the Chinese side"), wherever they stand."""
+    if candidate.kind == "none":
+        return set()
+    by_country = analysis.supplier_countries.get(candidate.vendor_country or "", [])
+    return _all_supplier_sentences(analysis, candidate) | {p.sentence for p in by_country}
+
+
+def _recipient_sentences(analysis: Analysis, candidate: Candidate) -> set[int]:
+    places = {p.sentence for p in analysis.places.get(candidate.recipient, [])}
+    return places | {b.sentence for b in analysis.buyers if b.mention.detail == candidate.recipient}
+
+
+def _buyer_in(analysis: Analysis, candidate: Candidate, sentences: set[int]) -> str | None:
     for placed in analysis.buyers:
-        if placed.sentence in candidate.support and placed.mention.detail == candidate.recipient:
+        if placed.sentence in sentences and placed.mention.detail == candidate.recipient:
             return placed.mention.text
     anchor = min(
-        (
-            p.mention.start
-            for p in analysis.vendors.get(candidate.vendor_id or "", [])
-            if p.sentence in candidate.support
-        ),
+        (p.mention.start for p in analysis.vendors.get(candidate.vendor_id or "", []) if p.sentence in sentences),
         default=None,
     )
+    foreign = [
+        p.mention.start
+        for places in (*analysis.places.values(), *analysis.supplier_countries.values())
+        for p in places
+        if p.mention.value != candidate.recipient and p.sentence in sentences
+    ]
     best: tuple[int, str] | None = None
-    for number in sorted(candidate.support):
+    for number in sorted(sentences):
         sentence = analysis.sentences[number]
         chunk = analysis.text[sentence.start : sentence.end]
         for pattern in (_AGENCY_EN, _AGENCY_RU):
             for match in pattern.finditer(chunk):
                 phrase = _phrase(match)
-                if len(phrase) < 4:
-                    continue
-                distance = abs(sentence.start + match.start() - anchor) if anchor is not None else match.start()
+                start, end = sentence.start + match.start(), sentence.start + match.end()
+                if len(phrase) < 4 or any(start <= at < end for at in foreign):
+                    continue  # "the US Commerce Department" is not Kazakhstan's buyer
+                distance = abs(start - anchor) if anchor is not None else match.start()
                 if best is None or distance < best[0]:
                     best = (distance, phrase)
     return best[1] if best else None
