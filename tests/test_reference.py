@@ -45,6 +45,9 @@ def test_every_buyer_and_demonym_carries_a_source() -> None:
         ("Huawei Technologies Co., Ltd.", "huawei"),
         ("hikvision", "hikvision"),
         ("NSO Group", "nso-group"),
+        ("ShotSpotter", "soundthinking"),
+        ("Hanwha Techwin", "hanwha-vision"),
+        ("Pen-Link", "penlink"),
     ],
 )
 def test_vendor_lookup_by_any_alias(query: str, vendor_id: str) -> None:
