@@ -230,3 +230,42 @@ def _buyer_in(analysis: Analysis, candidate: Candidate, sentences: set[int]) -> 
                 if best is None or distance < best[0]:
                     best = (distance, phrase)
     return best[1] if best else None
+
+
+def city(analysis: Analysis, candidate: Candidate) -> str | None:
+    """The city of the recipient country named where the claim is stated (its registry name: "в Бишкеке" →
+    "Bishkek"): in the supporting sentences, else in the supplier's other sentences; the one nearest the supplier."""
+    anchor = _anchor(analysis, candidate)
+    for sentences in (candidate.support, _supplier_sentences_all(analysis, candidate)):
+        cities = [p.mention for p in analysis.places.get(candidate.recipient, []) if p.sentence in sentences]
+        cities = [m for m in cities if m.kind == "city" and m.detail == "city"]
+        if cities:
+            nearest = min(cities, key=lambda m: abs(m.start - anchor))
+            return analysis.city_names.get(nearest.text, nearest.text)
+    return None
+
+
+def contract_value(analysis: Analysis, candidate: Candidate) -> tuple[float | None, str | None]:
+    """The amount of the contract stated in the supporting sentences (the one nearest the supplier), and its
+    currency; amounts that follow words of revenue, profit or investment are not contract values."""
+    anchor = _anchor(analysis, candidate)
+    spans = [analysis.sentences[n] for n in candidate.support]
+    corporate = [p.mention.end for p in analysis.cues_of("corporate")]
+    amounts = [
+        a
+        for a in analysis.amounts
+        if any(s.start <= a.start < s.end for s in spans) and not any(0 <= a.start - end <= 40 for end in corporate)
+    ]
+    if not amounts:
+        return None, None
+    nearest = min(amounts, key=lambda a: abs(a.start - anchor))
+    return nearest.value, nearest.currency
+
+
+def _anchor(analysis: Analysis, candidate: Candidate) -> int:
+    """Where the supplier is named in the supporting sentences (the start of the first of them if nowhere)."""
+    mentions = analysis.vendors.get(candidate.vendor_id or "", []) or analysis.supplier_countries.get(
+        candidate.vendor_country or "", []
+    )
+    starts = [p.mention.start for p in mentions if p.sentence in candidate.support]
+    return min(starts) if starts else analysis.sentences[min(candidate.support)].start

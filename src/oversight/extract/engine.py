@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 
@@ -15,7 +16,9 @@ from oversight.model import ClaimFacts
 from oversight.reference import Reference, reference
 
 NAME = "rules-lr"
-VERSION = "1"
+#: The code's version; the extractor's version adds the digest of its model, so a retrained model re-reads the
+#: documents an earlier one read (and replaces that one's claims).
+VERSION = "2"
 
 
 @dataclass(frozen=True)
@@ -61,7 +64,6 @@ class Extractor:
     """
 
     name = NAME
-    version = VERSION
     pipeline = ("mentions", "candidates", "scorer", "claims")
 
     def __init__(
@@ -71,6 +73,11 @@ class Extractor:
         self.lexicon = lex or lexicon()
         self.reference = ref or reference()
         self.steps = check_pipeline(self.pipeline)
+
+    @functools.cached_property
+    def version(self) -> str:
+        """The code's version and the digest of the model."""
+        return f"{VERSION}.{self.model.digest()}"
 
     def candidates(self, text: str) -> tuple[Analysis, list[Candidate]]:
         """The analysis of a text and its scored candidates."""
@@ -118,6 +125,7 @@ class Extractor:
         """The claim an accepted candidate makes."""
         vendor = self.reference.vendor_by_id(candidate.vendor_id) if candidate.vendor_id else None
         status = attributes.status(analysis, candidate)
+        value, currency = attributes.contract_value(analysis, candidate)
         facts = ClaimFacts(
             vendor_id=candidate.vendor_id,
             vendor_name=vendor.name if vendor else None,
@@ -127,6 +135,9 @@ class Extractor:
             status=status,
             year=attributes.year(analysis, candidate, status),
             buyer=attributes.buyer(analysis, candidate),
+            city=attributes.city(analysis, candidate),
+            value=value,
+            currency=currency,
         )
         start, end = evidence_span(analysis, candidate)
         hedged = analysis.cues_in(candidate.support).get("hedge", 0) > 0

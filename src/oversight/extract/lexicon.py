@@ -17,6 +17,7 @@ from typing import Any
 import ahocorasick
 import yaml
 
+from oversight.extract.money import MoneyReader
 from oversight.reference import Reference, fold, reference
 from oversight.reference.loader import data_dir, read_yaml_list
 from oversight.reference.names import LEGAL_SUFFIXES
@@ -70,6 +71,8 @@ class Lexicon:
         self._exact: dict[str, list[_Pattern]] = {}
         self._folded: dict[str, list[_Pattern]] = {}
         self.reference = ref
+        self.city_names: dict[str, str] = {}  # every form a city is matched by → the city's registry name
+        self.money = MoneyReader(languages)
         self._add_vendors(ref)
         self._add_places(ref)
         self._add_buyers(ref)
@@ -143,6 +146,9 @@ class Lexicon:
             for name in (city.name, *city.aliases):
                 if len(name) > 3:
                     self._name(name, _Pattern(CITY, city.country, "city", stem=False))
+                    for form in phrase_forms(name) if _is_cyrillic(name) else (name,):
+                        self.city_names.setdefault(form, city.name)
+                        self.city_names.setdefault(form.upper(), city.name)
         for division in ref.subdivisions:
             for name in division.names:
                 self._name(name, _Pattern(CITY, division.country, "region", stem=False))

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from oversight.extract.lexicon import BUYER, CITY, COUNTRY, CUE, TECH, VENDOR, Lexicon, Mention
+from oversight.extract.money import Amount
 from oversight.extract.segment import Span, sentences
 
 _YEAR = re.compile(r"(?<![\d.,])(?:19[89]\d|20[0-3]\d)(?![\d.,]\d)")
@@ -40,6 +41,8 @@ class Analysis:
     cues: list[Placed] = field(default_factory=list)
     years: list[tuple[int, int, int]] = field(default_factory=list)  # (year, offset, sentence)
     buyers: list[Placed] = field(default_factory=list)
+    amounts: list[Amount] = field(default_factory=list)
+    city_names: Mapping[str, str] = field(default_factory=dict)  # a city's form in the text → its registry name
     prepositions: dict[str, frozenset[str]] = field(default_factory=dict)
     authority_words: frozenset[str] = frozenset()
     _per_sentence: dict[int, Counter[str]] | None = field(default=None, repr=False)
@@ -82,6 +85,8 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
         prepositions=lexicon.prepositions,
         authority_words=lexicon.authority_words,
         aside=(lexicon.aside_before, lexicon.aside_after),
+        amounts=lexicon.money.amounts(text),
+        city_names=lexicon.city_names,
     )
     mentions = lexicon.scan(text)
     starts = [s.start for s in spans]

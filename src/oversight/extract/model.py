@@ -6,6 +6,7 @@ Small on purpose: a few dozen interpretable weights learnt from the annotated pa
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 from collections.abc import Sequence
@@ -28,6 +29,11 @@ class LinearModel:
         """The model's probability that the candidate is a real deployment."""
         z = sum(self.weights.get(name, 0.0) * value for name, value in features.items())
         return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+
+    def digest(self) -> str:
+        """A short fingerprint of the weights and threshold (eight hex digits)."""
+        data = json.dumps([self.threshold, sorted((k, round(v, 6)) for k, v in self.weights.items())])
+        return hashlib.sha256(data.encode("utf-8")).hexdigest()[:8]
 
     def save(self, path: Path) -> None:
         """Write the model as JSON (weights sorted by name, for readable diffs)."""
