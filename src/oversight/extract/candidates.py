@@ -181,6 +181,9 @@ def _features(
         if v_near and c_near:
             f["same_par_vc"] = float(analysis.paragraph(v_near.sentence) == analysis.paragraph(c_near.sentence))
             f["c_before_v"] = float(c_near.mention.start < v_near.mention.start)
+        gap = min(_chars(v, e) for v in supplier for e in evidence)  # characters between supplier and country
+        f["vc_gap_log"] = math.log1p(gap) / 5
+        f["vc_gap_60"] = float(gap <= 60)
         f.update(_proximity(analysis, supplier, evidence, tech_mentions, c))
     if tech_mentions:
         d_ct, _, _ = _distance(evidence, tech_mentions)
