@@ -6,7 +6,10 @@ technologies — runs the full extractor over it, and, in the same run, spaCy's 
 vocabulary doing mention finding only. Prints one JSON line: MB/s, documents/s and peak memory of each, and the
 ratio ours/baseline.
 
-    python bench/extract.py [--mb 20]
+    python bench/extract.py [--mb 20] [--deployment-share 0.17]
+
+``--deployment-share`` is the share of paragraphs that name a deployment (default about one in six, far denser
+than a general news feed); a lower share shows how the speed depends on it.
 """
 
 from __future__ import annotations
@@ -47,8 +50,9 @@ RU_TECH = ["распознавания лиц", "видеонаблюдения"
 EN_TECH = ["facial recognition", "Safe City", "lawful interception", "deep packet inspection"]
 
 
-def corpus(megabytes: float, seed: int = 11) -> list[str]:
-    """Deterministic documents of a few paragraphs each, about 1 in 6 paragraphs naming a deployment."""
+def corpus(megabytes: float, seed: int = 11, deployment_share: float = 0.17) -> list[str]:
+    """Deterministic documents of a few paragraphs each, ``deployment_share`` of the paragraphs (about 1 in 6 by
+    default) naming a deployment."""
     from oversight.reference import reference
 
     ref = reference()
@@ -61,7 +65,7 @@ def corpus(megabytes: float, seed: int = 11) -> list[str]:
         russian = rng.random() < 0.35
         paragraphs = []
         for _ in range(rng.randint(4, 9)):
-            if rng.random() < 0.17:
+            if rng.random() < deployment_share:
                 template = rng.choice(RU_TEMPLATES if russian else EN_TEMPLATES)
                 paragraphs.append(
                     template.format(
@@ -122,8 +126,9 @@ def run_baseline(documents: list[str]) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--mb", type=float, default=20.0)
+    parser.add_argument("--deployment-share", type=float, default=0.17)
     args = parser.parse_args()
-    documents = corpus(args.mb)
+    documents = corpus(args.mb, deployment_share=args.deployment_share)
     megabytes = sum(len(d.encode("utf-8")) for d in documents) / 1e6
     ours = run_ours(documents)
     ours_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -131,6 +136,7 @@ def main() -> None:
     result = {
         "benchmark": "extract",
         "mb": round(megabytes, 2),
+        "deployment_share": args.deployment_share,
         "documents": len(documents),
         "ours": {
             "seconds": round(ours["seconds"], 2),
