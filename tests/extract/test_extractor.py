@@ -169,3 +169,19 @@ def test_an_agency_of_another_country_is_not_the_buyer(extractor: Extractor) -> 
     )
     buyers = {e.facts.buyer for e in extractor.extract(text) if e.facts.recipient_country == "KAZ"}
     assert buyers and "US Commerce Department" not in buyers, buyers
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        (
+            "The New York Times reported in June 2017 that Mexican federal agencies had bought Pegasus spyware from "
+            "NSO Group since 2011.",
+            2011,
+        ),
+        ("Area says its MCR system had 300 installations as of 2022. In 2011 Area sold the system to Syria.", 2011),
+    ],
+)
+def test_the_year_of_the_reporting_is_not_the_year_of_the_deal(extractor: Extractor, text: str, year: int) -> None:
+    years = {e.facts.year for e in extractor.extract(text) if e.facts.recipient_country in {"MEX", "SYR"}}
+    assert years == {year}, years

@@ -11,10 +11,18 @@ from oversight.extract.candidates import Candidate
 from oversight.extract.mentions import Analysis
 from oversight.model import Status
 
-# Years that date the reporting, not the deal: "a 2023 report", "the 2015 leak", "in 2019 … was arrested".
+# Years that date the reporting, not the deal: "a 2023 report", "reported in June 2017", "the 2015 leak", "as of
+# 2022", "in 2019 … was arrested".
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "январ\\w*|феврал\\w*|март\\w*|апрел\\w*|ма[яе]|июн\\w*|июл\\w*|август\\w*|сентябр\\w*|октябр\\w*|ноябр\\w*|декабр\\w*"
+)
+_DATE_WORDS = rf"(?:\W+(?:in|on|в|во)\W+(?:(?:early|late|mid)\W+)?(?:\d{{1,2}}\W+)?(?:{_MONTHS})?)?"
 _REPORTING = re.compile(
-    r"(report|published|leak|breach|trial|judg|ruling|arrest|sentenc|founded|set up in|released|investigation|"
-    r"доклад|утечк|решени|суд|основан)\w*\W{1,40}$|^\W{0,3}(report|leak|judg|доклад)",
+    r"(?:(report(?!er)|published|leak|breach|trial|judg|ruling|arrest|sentenc|founded|set up in|released|"
+    rf"investigation|доклад|утечк|решени|суд|основан|опубликова)\w*{_DATE_WORDS}\W{{1,40}}"
+    rf"|\bas of\W+(?:(?:{_MONTHS})\W+)?|по состоянию на\W+(?:\d{{1,2}}\W+)?(?:(?:{_MONTHS})\W+)?)$"
+    r"|^\W{0,3}(report|leak|judg|доклад)",
     re.IGNORECASE,
 )
 
