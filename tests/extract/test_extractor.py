@@ -185,3 +185,12 @@ def test_an_agency_of_another_country_is_not_the_buyer(extractor: Extractor) -> 
 def test_the_year_of_the_reporting_is_not_the_year_of_the_deal(extractor: Extractor, text: str, year: int) -> None:
     years = {e.facts.year for e in extractor.extract(text) if e.facts.recipient_country in {"MEX", "SYR"}}
     assert years == {year}, years
+
+
+def test_a_contract_with_delivery_still_to_come_is_agreed(extractor: Extractor) -> None:
+    text = (
+        "In March 2019 Kyrgyzstan's Interior Ministry signed an agreement with CEIEC, which will install Safe City "
+        "cameras in Bishkek."
+    )
+    statuses = {e.facts.status.value for e in extractor.extract(text) if e.facts.recipient_country == "KGZ"}
+    assert statuses == {"agreed"}, statuses

@@ -32,7 +32,8 @@ def status(analysis: Analysis, candidate: Candidate) -> Status:
 
     A denial in the supplier's sentence makes the claim ``denied``; plans and talks with no word of a contract,
     delivery or end make it ``planned``; otherwise the most advanced stated status wins (ended > delivered >
-    agreed), delivered when nothing more is said.
+    agreed), delivered when nothing more is said. A delivery announced for later ("will roll out", «будет
+    установлена») after a contract makes it ``agreed``.
     """
     # The supplier's other sentences count too: "…will install cameras" after "the agreement was signed in 2017".
     cues = analysis.cues_in(candidate.support | _all_supplier_sentences(analysis, candidate))
@@ -41,13 +42,33 @@ def status(analysis: Analysis, candidate: Candidate) -> Status:
         return Status.DENIED
     if cues.get("ended"):
         return Status.ENDED
-    if cues.get("delivered"):
+    future = _future_deliveries(analysis, candidate.support | _all_supplier_sentences(analysis, candidate))
+    if cues.get("delivered", 0) > future:
         return Status.DELIVERED
     if cues.get("agreed"):
-        return Status.AGREED
+        return Status.AGREED  # "signed … will jointly roll out": agreed, not yet delivered
+    if cues.get("delivered"):
+        # Only announced deliveries and no contract: read as planned, these lost more true deployments than they
+        # removed (cross-validated F1 0.746 → 0.742), so they stay delivered.
+        return Status.DELIVERED
     if cues.get("planned"):
         return Status.PLANNED
     return Status.DELIVERED
+
+
+#: How far (characters) after "will", "is to be", «будет» a delivery word is still in the future ("will jointly
+#: roll out", "are to be installed").
+_FUTURE_REACH = 25
+
+
+def _future_deliveries(analysis: Analysis, sentences: set[int]) -> int:
+    """How many delivery words in the sentences are announced, not done: they follow a word of plans closely."""
+    plans = [p.mention.end for p in analysis.cues_of("planned") if p.sentence in sentences]
+    return sum(
+        1
+        for p in analysis.cues_of("delivered")
+        if p.sentence in sentences and any(0 <= p.mention.start - end <= _FUTURE_REACH for end in plans)
+    )
 
 
 def _all_supplier_sentences(analysis: Analysis, candidate: Candidate) -> set[int]:
