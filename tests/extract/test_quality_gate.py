@@ -67,7 +67,17 @@ def test_cli_eval_json_and_predictions(tmp_path: Path) -> None:
     assert set(figures) >= {"precision", "recall", "f1", "by_language", "fields", "passages"}
     assert set(figures["by_language"]) >= {"en", "ru"}
     assert set(figures["fields"]) == {"year", "status", "vendor_country", "buyer"}
+    assert figures["in_sample"] is True  # the shipped model was trained on the dev set, and says so
     lines = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
     assert len(lines) == figures["passages"] == 111
     claim_keys = {"vendor", "vendor_country", "recipient_country", "technology", "year", "buyer", "status"}
     assert all(set(claim) == claim_keys for line in lines for claim in line["claims"])
+
+
+def test_cli_eval_says_when_a_file_was_not_in_training(tmp_path: Path) -> None:
+    subset = tmp_path / "subset.jsonl"
+    subset.write_text("".join(GOLD.read_text("utf-8").splitlines(keepends=True)[:3]), "utf-8")
+    result = run_cli("eval", str(subset), "--json")
+    assert result.returncode == 0, result.stderr
+    figures = json.loads(result.stdout)
+    assert figures["passages"] == 3 and figures["in_sample"] is False
