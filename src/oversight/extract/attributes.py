@@ -8,6 +8,7 @@ import re
 import pymorphy3
 
 from oversight.extract.candidates import Candidate
+from oversight.extract.lexicon import is_cyrillic
 from oversight.extract.mentions import Analysis
 from oversight.model import Status
 
@@ -36,14 +37,14 @@ def status(analysis: Analysis, candidate: Candidate) -> Status:
     установлена») after a contract makes it ``agreed``.
     """
     # The supplier's other sentences count too: "…will install cameras" after "the agreement was signed in 2017".
-    cues = analysis.cues_in(candidate.support | _all_supplier_sentences(analysis, candidate))
+    sentences = candidate.support | _all_supplier_sentences(analysis, candidate)
+    cues = analysis.cues_in(sentences)
     own = analysis.cues_in(_supplier_sentences(analysis, candidate))
     if own.get("negated"):
         return Status.DENIED
     if cues.get("ended"):
         return Status.ENDED
-    future = _future_deliveries(analysis, candidate.support | _all_supplier_sentences(analysis, candidate))
-    if cues.get("delivered", 0) > future:
+    if cues.get("delivered", 0) > _future_deliveries(analysis, sentences):
         return Status.DELIVERED
     if cues.get("agreed"):
         return Status.AGREED  # "signed … will jointly roll out": agreed, not yet delivered
@@ -142,7 +143,7 @@ def _phrase(match: re.Match[str]) -> str:
     before = _BEFORE_HEAD.sub("", text[:head])
     before = re.sub(r"^(?:the|a|an)\s+", "", before, flags=re.IGNORECASE)
     rest = _STOP_AT.sub("", text[head:])
-    if _is_cyrillic(match.group("head")):
+    if is_cyrillic(match.group("head")):
         rest = _genitive_tail(rest)
     return (before + rest).strip(" ,.;:«»\"'")
 
@@ -198,10 +199,6 @@ def _morph() -> pymorphy3.MorphAnalyzer:
     return pymorphy3.MorphAnalyzer(lang="ru")
 
 
-def _is_cyrillic(text: str) -> bool:
-    return any("\u0400" <= ch <= "\u04ff" for ch in text)
-
-
 _STOP_AT = re.compile(
     r"\s+(?:has|have|had|was|were|is|are|will|would|to|said|says|that|which|and|in|on|from|with|"
     r"for|by|since|after|before|—|–|заявил\w*|сообщил\w*|подписал\w*)\b.*$"
@@ -212,13 +209,13 @@ def buyer(analysis: Analysis, candidate: Candidate) -> str | None:
     """The buying body as written: a known buyer of the recipient country, else the government or agency phrase
     nearest the supplier — looked for in the supporting sentences first, then in the other sentences that name the
     supplier or the recipient country ("the Kenya National Police" two sentences after the contract)."""
-    wider = _supplier_sentences_all(analysis, candidate) | _recipient_sentences(analysis, candidate)
+    wider = _supplier_or_nationality_sentences(analysis, candidate) | _recipient_sentences(analysis, candidate)
     return _buyer_in(analysis, candidate, candidate.support) or _buyer_in(
         analysis, candidate, wider | candidate.support
     )
 
 
-def _supplier_sentences_all(analysis: Analysis, candidate: Candidate) -> set[int]:
+def _supplier_or_nationality_sentences(analysis: Analysis, candidate: Candidate) -> set[int]:
     """Sentences naming the supplier, or a supplier of its country ("the Chinese side"), wherever they stand."""
     if candidate.kind == "none":
         return set()
@@ -265,7 +262,7 @@ def city(analysis: Analysis, candidate: Candidate) -> str | None:
     """The city of the recipient country named where the claim is stated (its registry name: "в Бишкеке" →
     "Bishkek"): in the supporting sentences, else in the supplier's other sentences; the one nearest the supplier."""
     anchor = _anchor(analysis, candidate)
-    for sentences in (candidate.support, _supplier_sentences_all(analysis, candidate)):
+    for sentences in (candidate.support, _supplier_or_nationality_sentences(analysis, candidate)):
         cities = [p.mention for p in analysis.places.get(candidate.recipient, []) if p.sentence in sentences]
         cities = [m for m in cities if m.kind == "city" and m.detail == "city"]
         if cities:

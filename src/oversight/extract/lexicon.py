@@ -49,7 +49,8 @@ class _Pattern:
     stem: bool  # matches any continuation of the last word
 
 
-def _is_cyrillic(text: str) -> bool:
+def is_cyrillic(text: str) -> bool:
+    """Whether the text has a Cyrillic letter."""
     return any(ch in _CYRILLIC for ch in text)
 
 
@@ -103,7 +104,7 @@ class Lexicon:
     # -- building ----------------------------------------------------------------------------------------------
     def _name(self, name: str, pattern: _Pattern, *, inflect: bool = True) -> None:
         """A proper name: matched case-sensitively as written and in capitals (and in Russian case forms)."""
-        forms = phrase_forms(name) if inflect and _is_cyrillic(name) else (name,)
+        forms = phrase_forms(name) if inflect and is_cyrillic(name) else (name,)
         for form in forms:
             for variant in {form, form.upper()}:
                 self._exact.setdefault(variant, []).append(pattern)
@@ -121,7 +122,7 @@ class Lexicon:
                 # Multi-word and hyphenated names are safe to match in any case; one-word names ("Area", "NICE",
                 # "Ability", "Цитадель") are also common words and match only as written or in capitals.
                 if " " in clean or "-" in clean:
-                    for form in phrase_forms(clean) if _is_cyrillic(clean) else (clean,):
+                    for form in phrase_forms(clean) if is_cyrillic(clean) else (clean,):
                         self._fold(form, pattern)
                 else:
                     self._name(clean, pattern)
@@ -146,7 +147,7 @@ class Lexicon:
             for name in (city.name, *city.aliases):
                 if len(name) > 3:
                     self._name(name, _Pattern(CITY, city.country, "city", stem=False))
-                    for form in phrase_forms(name) if _is_cyrillic(name) else (name,):
+                    for form in phrase_forms(name) if is_cyrillic(name) else (name,):
                         self.city_names.setdefault(form, city.name)
                         self.city_names.setdefault(form.upper(), city.name)
         for division in ref.subdivisions:

@@ -9,7 +9,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from oversight.extract.lexicon import BUYER, CITY, COUNTRY, CUE, TECH, VENDOR, Lexicon, Mention
+from oversight.extract.lexicon import BUYER, CITY, COUNTRY, CUE, TECH, VENDOR, Lexicon, Mention, is_cyrillic
 from oversight.extract.money import Amount
 from oversight.extract.segment import Span, sentences
 
@@ -146,7 +146,7 @@ def _resolve_references(analysis: Analysis, placed: list[Placed], vendors: list[
         if m.kind != CUE or m.value != "supplier_noun" or p.sentence in named_sentences:
             continue
         before = analysis.text[max(0, m.start - 30) : m.start]
-        russian = any("\u0400" <= ch <= "\u04ff" for ch in m.text)
+        russian = is_cyrillic(m.text)
         if not (_DEFINITE.search(before) or (russian and m.text[:1].isupper())):
             continue
         earlier = _earlier_vendor(analysis, p, vendors, lexicon)
