@@ -236,6 +236,9 @@ def _buyer_in(analysis: Analysis, candidate: Candidate, sentences: set[int]) -> 
         (p.mention.start for p in analysis.vendors.get(candidate.vendor_id or "", []) if p.sentence in sentences),
         default=None,
     )
+    phrases = [found for number in sorted(sentences) for found in _agency_phrases(analysis, number)]
+    if not phrases:
+        return None
     foreign = [
         p.mention.start
         for places in (*analysis.places.values(), *analysis.supplier_countries.values())
@@ -243,19 +246,30 @@ def _buyer_in(analysis: Analysis, candidate: Candidate, sentences: set[int]) -> 
         if p.mention.value != candidate.recipient and p.sentence in sentences
     ]
     best: tuple[int, str] | None = None
-    for number in sorted(sentences):
+    for start, end, phrase in phrases:
+        if any(start <= at < end for at in foreign):
+            continue  # "the US Commerce Department" is not Kazakhstan's buyer
+        distance = abs(start - anchor) if anchor is not None else start
+        if best is None or distance < best[0]:
+            best = (distance, phrase)
+    return best[1] if best else None
+
+
+def _agency_phrases(analysis: Analysis, number: int) -> list[tuple[int, int, str]]:
+    """The government and agency phrases of one sentence (start, end, phrase), found once per analysis."""
+    key = ("agencies", number)
+    cached = analysis.memo.get(key)
+    if cached is None:
         sentence = analysis.sentences[number]
         chunk = analysis.text[sentence.start : sentence.end]
+        found = []
         for pattern in (_AGENCY_EN, _AGENCY_RU):
             for match in pattern.finditer(chunk):
                 phrase = _phrase(match)
-                start, end = sentence.start + match.start(), sentence.start + match.end()
-                if len(phrase) < 4 or any(start <= at < end for at in foreign):
-                    continue  # "the US Commerce Department" is not Kazakhstan's buyer
-                distance = abs(start - anchor) if anchor is not None else match.start()
-                if best is None or distance < best[0]:
-                    best = (distance, phrase)
-    return best[1] if best else None
+                if len(phrase) >= 4:
+                    found.append((sentence.start + match.start(), sentence.start + match.end(), phrase))
+        cached = analysis.memo[key] = found
+    return cached  # type: ignore[return-value]
 
 
 def city(analysis: Analysis, candidate: Candidate) -> str | None:

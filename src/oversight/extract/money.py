@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 T = TypeVar("T")
 
 _NUMBER = r"\d{1,3}(?:[ \u00a0\u202f,.]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+_DIGIT = re.compile(r"\d")
 _THOUSANDS = re.compile(r"[ \u00a0\u202f]|[,.](?=\d{3}(?:\D|$))")
 
 
@@ -65,7 +66,7 @@ class MoneyReader:
 
     def amounts(self, text: str) -> list[Amount]:
         """Every amount of money in ``text``, in text order."""
-        if not any(ch.isdigit() for ch in text):
+        if not _DIGIT.search(text):
             return []
         found = []
         for match in self._pattern.finditer(text):
