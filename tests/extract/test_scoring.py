@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
+from oversight.errors import InputError
+from oversight.extract.evaluate import read_gold
 from oversight.extract.scoring import Score, maximum_matching, normalise_name, same_vendor, score_passage
 
 
@@ -84,3 +90,20 @@ def test_duplicates_count_once_and_unscored_statuses_are_dropped() -> None:
     assert figures["fields"]["year"] == {"accuracy": 1.0, "n": 1}
     assert figures["fields"]["buyer"] == {"accuracy": 0.0, "n": 1}
     assert figures["by_language"]["ru"]["recall"] == 0.5
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('{"id": "x", "text": "a"\n', "not a gold passage"),
+        ('{"id": "x", "text": "a"}\n', "no 'lang' field"),
+        ("[1]\n", "a JSON object is expected"),
+        ('{"id": "x", "lang": "en", "text": "a", "deployments": [{"vendor": null}]}\n', "a deployment lacks"),
+        ("\n", "no gold passages"),
+    ],
+)
+def test_a_bad_gold_file_is_a_clear_error(tmp_path: Path, content: str, message: str) -> None:
+    path = tmp_path / "gold.jsonl"
+    path.write_text(content, "utf-8")
+    with pytest.raises(InputError, match=message):
+        read_gold(path)

@@ -36,10 +36,24 @@ def read_gold(path: Path) -> list[GoldPassage]:
             continue
         try:
             row = json.loads(line)
-            passages.append(GoldPassage(row["id"], row["lang"], row["text"], list(row.get("deployments") or [])))
-        except (json.JSONDecodeError, KeyError, TypeError) as exc:
+            if not isinstance(row, dict):
+                raise InputError(f"{path}:{number}: not a gold passage (a JSON object is expected)")
+            deployments = list(row.get("deployments") or [])
+            for deployment in deployments:
+                missing = _REQUIRED_DEPLOYMENT_KEYS - set(deployment)
+                if missing:
+                    raise InputError(f"{path}:{number}: a deployment lacks {', '.join(sorted(missing))}")
+            passages.append(GoldPassage(row["id"], row["lang"], row["text"], deployments))
+        except KeyError as exc:
+            raise InputError(f"{path}:{number}: not a gold passage (no {exc.args[0]!r} field)") from exc
+        except (json.JSONDecodeError, TypeError) as exc:
             raise InputError(f"{path}:{number}: not a gold passage ({exc})") from exc
+    if not passages:
+        raise InputError(f"{path}: no gold passages in the file")
     return passages
+
+
+_REQUIRED_DEPLOYMENT_KEYS = frozenset({"vendor", "vendor_country", "recipient_country", "technology", "status"})
 
 
 def file_hash(path: Path) -> str:
