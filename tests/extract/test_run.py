@@ -82,3 +82,5 @@ def test_cli_extract(tmp_path: Path) -> None:
     assert '"documents": 3' in result.stdout
     bad = run_cli("extract", "--db", db, "--since", "yesterday")
     assert bad.returncode == 2 and "--since takes a date" in bad.stderr
+    missing = run_cli("extract", "--db", db, "--doc", "no-such-document")
+    assert missing.returncode == 2 and "no document 'no-such-document'" in missing.stderr

@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import delete, select
 
+from oversight.errors import NotFoundError
 from oversight.extract.engine import Extractor
 from oversight.model import Claim, Evidence
 from oversight.store import Store
@@ -68,6 +69,8 @@ def extract_documents(
         query = query.where(documents.c.fetched_at >= datetime.combine(since, time.min, tzinfo=UTC))
     with store.transaction() as connection:
         ids = list(connection.execute(query).scalars())
+        if document_id is not None and not ids:
+            raise NotFoundError(f"no document {document_id!r} in the store (`oversight ingest` archives documents)")
         done = {
             row.document_id: row.version
             for row in connection.execute(select(extraction_runs).where(extraction_runs.c.extractor == extractor.name))
