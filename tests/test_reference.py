@@ -160,3 +160,13 @@ def test_exchange_rates_convert_with_the_years_average() -> None:
     kzt = next(t for t in reference().exchange_rates if t.currency == "KZT")
     year, rate = next(iter(kzt.rates.items()))
     assert reference().to_usd(rate * 10, "kzt", year) == pytest.approx(10.0)
+
+
+def test_city_adjectives_are_inflected_and_must_name_a_known_city(data_copy: Path) -> None:
+    path = data_copy / "city_adjectives.yaml"
+    path.write_text("- {city: Bishkek, country: KGZ, ru_adjectives: [бишкекский], sources: [https://example.org]}\n")
+    bishkek = next(c for c in load_reference(data_copy).cities if c.name == "Bishkek")
+    assert {"бишкекская", "бишкекской", "бишкекские"} <= set(bishkek.adjectives_ru)
+    path.write_text("- {city: Atlantis, country: KGZ, ru_adjectives: [атлантидский], sources: [https://example.org]}\n")
+    with pytest.raises(ReferenceDataError, match="Atlantis"):
+        load_reference(data_copy)

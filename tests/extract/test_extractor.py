@@ -194,3 +194,9 @@ def test_a_contract_with_delivery_still_to_come_is_agreed(extractor: Extractor) 
     )
     statuses = {e.facts.status.value for e in extractor.extract(text) if e.facts.recipient_country == "KGZ"}
     assert statuses == {"agreed"}, statuses
+
+
+def test_a_city_adjective_stands_for_its_country(extractor: Extractor) -> None:
+    text = "В 2019 году бишкекская мэрия подписала договор с Huawei о поставке камер видеонаблюдения."
+    claims = [e.facts for e in extractor.extract(text)]
+    assert [(c.recipient_country, c.city) for c in claims] == [("KGZ", "Bishkek")], claims

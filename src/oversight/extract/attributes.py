@@ -273,12 +273,13 @@ def _agency_phrases(analysis: Analysis, number: int) -> list[tuple[int, int, str
 
 
 def city(analysis: Analysis, candidate: Candidate) -> str | None:
-    """The city of the recipient country named where the claim is stated (its registry name: "в Бишкеке" →
-    "Bishkek"): in the supporting sentences, else in the supplier's other sentences; the one nearest the supplier."""
+    """The city of the recipient country named where the claim is stated, by its registry name ("в Бишкеке",
+    "бишкекская мэрия" → "Bishkek"): in the supporting sentences, else in the supplier's other sentences; the one
+    nearest the supplier."""
     anchor = _anchor(analysis, candidate)
     for sentences in (candidate.support, _supplier_or_nationality_sentences(analysis, candidate)):
         cities = [p.mention for p in analysis.places.get(candidate.recipient, []) if p.sentence in sentences]
-        cities = [m for m in cities if m.kind == "city" and m.detail == "city"]
+        cities = [m for m in cities if m.kind == "city" and m.detail in ("city", "adjective")]
         if cities:
             nearest = min(cities, key=lambda m: abs(m.start - anchor))
             return analysis.city_names.get(nearest.text, nearest.text)

@@ -150,6 +150,10 @@ class Lexicon:
                     for form in phrase_forms(name) if is_cyrillic(name) else (name,):
                         self.city_names.setdefault(form, city.name)
                         self.city_names.setdefault(form.upper(), city.name)
+            for adjective in city.adjectives_ru:  # "бишкекская мэрия": the city's country, read like "казахстанские"
+                self._fold(adjective, _Pattern(CITY, city.country, "adjective", stem=False))
+                for form in (adjective, adjective.capitalize(), adjective.upper()):
+                    self.city_names.setdefault(form, city.name)
         for division in ref.subdivisions:
             for name in division.names:
                 self._name(name, _Pattern(CITY, division.country, "region", stem=False))

@@ -66,6 +66,8 @@ class City(_Frozen):
     population: int
     capital: bool = False
     aliases: tuple[str, ...] = ()
+    adjectives_ru: tuple[str, ...] = ()  # every case form ("бишкекская", "бишкекской"…), from city_adjectives.yaml
+    sources: tuple[HttpUrl, ...] = ()  # of the adjectives
 
 
 class Subdivision(_Frozen):

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import yaml
-from pydantic import BaseModel, ConfigDict, HttpUrl, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationError
 
 from oversight.errors import ReferenceDataError
 from oversight.model import (
@@ -148,9 +148,40 @@ def load_regions(folder: Path) -> list[Region]:
     return _parse(Region, read_yaml_list(folder / "regions.yaml"), folder / "regions.yaml")
 
 
+class _CityAdjectives(BaseModel):
+    """One row of city_adjectives.yaml: the Russian adjectives of a city ("бишкекский")."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    city: str
+    country: str
+    ru_adjectives: tuple[str, ...]
+    sources: tuple[HttpUrl, ...] = Field(min_length=1)
+
+
 def load_cities(folder: Path) -> list[City]:
-    """Cities from cities.yaml."""
-    return _parse(City, read_yaml_list(folder / "cities.yaml"), folder / "cities.yaml")
+    """Cities from cities.yaml, merged with the Russian adjectives of city_adjectives.yaml."""
+    cities = _parse(City, read_yaml_list(folder / "cities.yaml"), folder / "cities.yaml")
+    path = folder / "city_adjectives.yaml"
+    rows = _parse(_CityAdjectives, read_yaml_list(path), path) if path.exists() else []
+    adjectives = {(row.city, row.country): row for row in rows}
+    merged = []
+    for city in cities:
+        row = adjectives.pop((city.name, city.country), None)
+        if row is None:
+            merged.append(city)
+            continue
+        forms: list[str] = []
+        for lemma in row.ru_adjectives:
+            try:
+                forms.extend(adjective_forms(lemma))
+            except ValueError as exc:
+                raise ReferenceDataError(f"{path.name}: {row.city}: {exc}") from exc
+        merged.append(city.model_copy(update={"adjectives_ru": tuple(dict.fromkeys(forms)), "sources": row.sources}))
+    if adjectives:
+        unknown = ", ".join(f"{name} ({country})" for name, country in sorted(adjectives))
+        raise ReferenceDataError(f"{path.name} names cities that cities.yaml does not have: {unknown}")
+    return merged
 
 
 def load_subdivisions(folder: Path) -> list[Subdivision]:
