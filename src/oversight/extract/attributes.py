@@ -44,11 +44,12 @@ def status(analysis: Analysis, candidate: Candidate) -> Status:
         return Status.DENIED
     if cues.get("ended"):
         return Status.ENDED
-    if cues.get("delivered", 0) > _future_deliveries(analysis, sentences):
+    delivered = cues.get("delivered", 0)
+    if delivered and delivered > _future_deliveries(analysis, sentences):
         return Status.DELIVERED
     if cues.get("agreed"):
         return Status.AGREED  # "signed … will jointly roll out": agreed, not yet delivered
-    if cues.get("delivered"):
+    if delivered:
         # Only announced deliveries and no contract: read as planned, these lost more true deployments than they
         # removed (cross-validated F1 0.746 → 0.742), so they stay delivered.
         return Status.DELIVERED

@@ -103,6 +103,17 @@ def _parse(model: type[T], rows: list[dict[str, Any]], path: Path) -> list[T]:
     return parsed
 
 
+def _paradigms(lemmas: tuple[str, ...], *, where: str) -> tuple[str, ...]:
+    """Every case form of the Russian adjectives given in dictionary form; a clear error naming ``where``."""
+    forms: list[str] = []
+    for lemma in lemmas:
+        try:
+            forms.extend(adjective_forms(lemma))
+        except ValueError as exc:
+            raise ReferenceDataError(f"{where}: {exc}") from exc
+    return tuple(dict.fromkeys(forms))
+
+
 def load_countries(folder: Path) -> list[Country]:
     """Countries from countries.yaml, merged with demonyms.yaml and region memberships."""
     rows = _parse(_CountryRow, read_yaml_list(folder / "countries.yaml"), folder / "countries.yaml")
@@ -115,12 +126,7 @@ def load_countries(folder: Path) -> list[Country]:
     for row in rows:
         extra = demonyms.pop(row.alpha3, None)
         names = common.pop(row.alpha3, None)
-        adjectives_ru: list[str] = []
-        for lemma in extra.ru_adjectives if extra else ():
-            try:
-                adjectives_ru.extend(adjective_forms(lemma))
-            except ValueError as exc:
-                raise ReferenceDataError(f"demonyms.yaml: {row.alpha3}: {exc}") from exc
+        adjectives_ru = _paradigms(extra.ru_adjectives if extra else (), where=f"demonyms.yaml: {row.alpha3}")
         countries.append(
             Country(
                 alpha3=row.alpha3,
@@ -132,7 +138,7 @@ def load_countries(folder: Path) -> list[Country]:
                 aliases=tuple(dict.fromkeys((*row.aliases, *(names.en + names.ru if names else ())))),
                 regions=tuple(r.id for r in regions if row.alpha3 in r.members),
                 adjectives_en=tuple(dict.fromkeys((*row.adjectives_en, *(extra.en if extra else ())))),
-                adjectives_ru=tuple(dict.fromkeys(adjectives_ru)),
+                adjectives_ru=adjectives_ru,
                 demonyms_ru=extra.ru_demonyms if extra else (),
                 sources=(*row.sources, *(extra.sources if extra else ()), *(names.sources if names else ())),
             )
@@ -171,13 +177,8 @@ def load_cities(folder: Path) -> list[City]:
         if row is None:
             merged.append(city)
             continue
-        forms: list[str] = []
-        for lemma in row.ru_adjectives:
-            try:
-                forms.extend(adjective_forms(lemma))
-            except ValueError as exc:
-                raise ReferenceDataError(f"{path.name}: {row.city}: {exc}") from exc
-        merged.append(city.model_copy(update={"adjectives_ru": tuple(dict.fromkeys(forms)), "sources": row.sources}))
+        forms = _paradigms(row.ru_adjectives, where=f"{path.name}: {row.city}")
+        merged.append(city.model_copy(update={"adjectives_ru": forms, "sources": row.sources}))
     if adjectives:
         unknown = ", ".join(f"{name} ({country})" for name, country in sorted(adjectives))
         raise ReferenceDataError(f"{path.name} names cities that cities.yaml does not have: {unknown}")
