@@ -31,13 +31,14 @@ class ClaimView:
 
 
 def supplier_key(facts: ClaimFacts) -> str:
-    """Who supplied: the vendor, else its country, else unknown."""
+    """Who supplied: the vendor, else the name the source gives (a company the registry lacks), else its country,
+    else unknown."""
     if facts.vendor_id:
         return f"vendor:{facts.vendor_id}"
+    if facts.vendor_name:  # a company the registry lacks, named by the source
+        return f"name:{fold(facts.vendor_name)}"
     if facts.vendor_country:
         return f"country:{facts.vendor_country}"
-    if facts.vendor_name:
-        return f"name:{fold(facts.vendor_name)}"
     return "unknown"
 
 

@@ -13,6 +13,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from oversight.extract.companies import is_unregistered
 from oversight.extract.mentions import Analysis, Placed
 from oversight.reference import Reference
 
@@ -198,6 +199,7 @@ def _features(
         f["v_share"] = len(supplier) / sum(len(ms) for ms in analysis.vendors.values())
         f["v_top"] = float(len(supplier) == most)
     f["vendor_offers_tech"] = float(c.technology in offered)
+    f["v_unregistered"] = float(is_unregistered(c.vendor_id))
     f["recipient_is_home"] = float(vendor_home is not None and vendor_home == c.recipient)
     support = c.support
     cues = analysis.cues_in(support)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 
 from oversight.extract import attributes
 from oversight.extract.candidates import SUPPLIER_COUNTRY, SUPPLIER_NONE, SUPPLIER_VENDOR, Candidate, generate
+from oversight.extract.companies import is_unregistered
 from oversight.extract.components import Component, Doc, check_pipeline, register, run_pipeline
 from oversight.extract.lexicon import Lexicon, lexicon
 from oversight.extract.mentions import Analysis, analyse
@@ -121,14 +122,22 @@ class Extractor:
                 spans.append((start, end))
         return spans
 
+    def vendor(self, analysis: Analysis, candidate: Candidate) -> tuple[str | None, str | None]:
+        """The candidate's vendor as (registry id, name); a company the registry lacks has no id and the name the
+        text gives it."""
+        if is_unregistered(candidate.vendor_id):
+            return None, analysis.names.get(candidate.vendor_id or "")
+        vendor = self.reference.vendor_by_id(candidate.vendor_id) if candidate.vendor_id else None
+        return (vendor.id, vendor.name) if vendor else (None, None)
+
     def extraction(self, analysis: Analysis, candidate: Candidate) -> Extraction:
         """The claim an accepted candidate makes."""
-        vendor = self.reference.vendor_by_id(candidate.vendor_id) if candidate.vendor_id else None
+        vendor_id, vendor_name = self.vendor(analysis, candidate)
         status = attributes.status(analysis, candidate)
         value, currency = attributes.contract_value(analysis, candidate)
         facts = ClaimFacts(
-            vendor_id=candidate.vendor_id,
-            vendor_name=vendor.name if vendor else None,
+            vendor_id=vendor_id,
+            vendor_name=vendor_name,
             vendor_country=candidate.vendor_country,
             recipient_country=candidate.recipient,
             technology=candidate.technology,

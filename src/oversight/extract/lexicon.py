@@ -72,6 +72,7 @@ class Lexicon:
         self._exact: dict[str, list[_Pattern]] = {}
         self._folded: dict[str, list[_Pattern]] = {}
         self.reference = ref
+        self.languages = languages
         self.city_names: dict[str, str] = {}  # every form a city is matched by → the city's registry name
         self.money = MoneyReader(languages)
         self._add_vendors(ref)
@@ -154,9 +155,11 @@ class Lexicon:
                 self._fold(adjective, _Pattern(CITY, city.country, "adjective", stem=False))
                 for form in (adjective, adjective.capitalize(), adjective.upper()):
                     self.city_names.setdefault(form, city.name)
+        countries = {n for c in ref.countries for n in (c.name_en, c.name_ru, *c.aliases)}
         for division in ref.subdivisions:
             for name in division.names:
-                self._name(name, _Pattern(CITY, division.country, "region", stem=False))
+                if name not in countries:  # the province Équateur, «Эквадор» in Russian, is not Ecuador
+                    self._name(name, _Pattern(CITY, division.country, "region", stem=False))
 
     def _add_buyers(self, ref: Reference) -> None:
         for buyer in ref.buyers:

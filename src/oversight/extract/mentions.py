@@ -3,12 +3,14 @@ which country words name a supplier's nationality, and which name a place."""
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from oversight.extract.companies import CompanyFinder
 from oversight.extract.lexicon import BUYER, CITY, COUNTRY, CUE, TECH, VENDOR, Lexicon, Mention, is_cyrillic
 from oversight.extract.money import Amount
 from oversight.extract.segment import Span, sentences
@@ -36,6 +38,7 @@ class Analysis:
     vendors: dict[str, list[Placed]] = field(default_factory=lambda: defaultdict(list))
     places: dict[str, list[Placed]] = field(default_factory=lambda: defaultdict(list))  # recipient evidence
     nationality: dict[str, str] = field(default_factory=dict)  # vendor id → stated home country
+    names: dict[str, str] = field(default_factory=dict)  # unregistered vendor id → its name in the text
     supplier_countries: dict[str, list[Placed]] = field(default_factory=lambda: defaultdict(list))
     technologies: dict[str, list[Placed]] = field(default_factory=lambda: defaultdict(list))
     cues: list[Placed] = field(default_factory=list)
@@ -76,6 +79,11 @@ class Analysis:
         return cached  # type: ignore[return-value]
 
 
+@functools.lru_cache(maxsize=4)
+def _companies(lexicon: Lexicon) -> CompanyFinder:
+    return CompanyFinder(lexicon.languages)
+
+
 def analyse(text: str, lexicon: Lexicon) -> Analysis:
     """Scan a text and sort its mentions into vendors, places, technologies, cues and years."""
     spans = sentences(text)
@@ -88,7 +96,7 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
         amounts=lexicon.money.amounts(text),
         city_names=lexicon.city_names,
     )
-    mentions = lexicon.scan(text)
+    mentions = _companies(lexicon).find(text, lexicon.scan(text))
     starts = [s.start for s in spans]
     placed = [Placed(m, _sentence(starts, m.start)) for m in mentions]
     placed = _merge_parenthetical_vendors(text, placed)
@@ -98,6 +106,8 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
         kind = p.mention.kind
         if kind == VENDOR:
             analysis.vendors[p.mention.value].append(p)
+            if p.mention.detail == "unregistered":  # a company the registry lacks: its longest name in the text
+                analysis.names[p.mention.value] = max(analysis.names.get(p.mention.value, ""), p.mention.text, key=len)
         elif kind == TECH:
             analysis.technologies[p.mention.value].append(p)
         elif kind == CUE:

@@ -26,11 +26,10 @@ def samples(passages: list[GoldPassage], extractor: Extractor | None = None) -> 
     out = []
     for passage in passages:
         for start, end in extractor.blocks(passage.text):
-            _, candidates = extractor.candidates(passage.text[start:end])
+            analysis, candidates = extractor.candidates(passage.text[start:end])
             for candidate in candidates:
-                vendor = extractor.reference.vendor_by_id(candidate.vendor_id) if candidate.vendor_id else None
                 row = {
-                    "vendor": vendor.name if vendor else None,
+                    "vendor": extractor.vendor(analysis, candidate)[1],
                     "vendor_country": candidate.vendor_country,
                     "recipient_country": candidate.recipient,
                     "technology": candidate.technology,

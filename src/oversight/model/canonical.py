@@ -38,10 +38,12 @@ URL_SEPARATOR = " | "
 def deployment_id(facts: ClaimFacts) -> str:
     """The id of the deployment that claims with these facts describe: supplier, recipient, technology, buyer.
 
-    One deployment per (vendor — or vendor country when no vendor is named —, recipient country, technology,
-    buyer), as in the gold annotation rules; years and statuses change along a deployment's timeline.
+    One deployment per (vendor — its registry id, else the name the source gives, else its country when no vendor is
+    named —, recipient country, technology, buyer), as in the gold annotation rules; years and statuses change along
+    a deployment's timeline.
     """
-    supplier = facts.vendor_id or (
-        f"country:{facts.vendor_country}" if facts.vendor_country else fold(facts.vendor_name or "")
-    )
+    if facts.vendor_id or facts.vendor_name:
+        supplier = facts.vendor_id or fold(facts.vendor_name or "")
+    else:
+        supplier = f"country:{facts.vendor_country}" if facts.vendor_country else ""
     return content_id("dep", [supplier, facts.recipient_country, facts.technology, fold(facts.buyer or "")])
