@@ -75,6 +75,18 @@ def test_russian_inflection_and_transliteration_are_recognised() -> None:
     assert {"KGZ", "UZB"} <= set(analysis.places)
 
 
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("The Democratic Republic of Congo renewed the deal.", {"COD"}),  # "of the" written without the article
+        ("Поставки в Эквадор начались в 2014 году.", {"ECU"}),  # not the Congolese province Équateur
+        ("A Gulf company bought the cameras.", set()),  # the Gulf, not a province of Papua New Guinea
+    ],
+)
+def test_country_names_are_not_taken_by_provinces_or_lost_to_an_article(text: str, places: set[str]) -> None:
+    assert set(analyse(text, lexicon()).places) == places
+
+
 @pytest.mark.skipif(not GOLD.exists(), reason="../shared/gold is not beside the project")
 def test_evidence_offsets_always_reproduce_the_quote(extractor: Extractor) -> None:
     checked = 0

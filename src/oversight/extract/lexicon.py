@@ -131,7 +131,7 @@ class Lexicon:
     def _add_places(self, ref: Reference) -> None:
         shared_adjectives = _primary_adjectives(ref)
         for country in ref.countries:
-            for name in (country.name_en, country.name_ru, *country.aliases):
+            for name in _with_article_dropped((country.name_en, country.name_ru, *country.aliases)):
                 if len(name) > 3 or name.isupper():
                     self._name(name, _Pattern(COUNTRY, country.alpha3, "name", stem=False))
             for adjective in country.adjectives_en:
@@ -155,10 +155,14 @@ class Lexicon:
                 self._fold(adjective, _Pattern(CITY, city.country, "adjective", stem=False))
                 for form in (adjective, adjective.capitalize(), adjective.upper()):
                     self.city_names.setdefault(form, city.name)
-        countries = {n for c in ref.countries for n in (c.name_en, c.name_ru, *c.aliases)}
+        # A province named like a country or a region is not read: «Эквадор» (Équateur, in Congo) is Ecuador, and
+        # "Gulf" (a province of Papua New Guinea) is the Gulf.
+        taken = {n for c in ref.countries for n in (c.name_en, c.name_ru, *c.aliases)} | {
+            str(n) for data in self.languages.values() for n in data.get("regions", [])
+        }
         for division in ref.subdivisions:
             for name in division.names:
-                if name not in countries:  # the province Équateur, «Эквадор» in Russian, is not Ecuador
+                if name not in taken:
                     self._name(name, _Pattern(CITY, division.country, "region", stem=False))
 
     def _add_buyers(self, ref: Reference) -> None:
@@ -258,6 +262,11 @@ def expand_stems(phrase: str) -> list[str]:
     for choices in options:
         phrases = [f"{p} {c}".strip() for p in phrases for c in choices]
     return phrases
+
+
+def _with_article_dropped(names: Iterable[str]) -> list[str]:
+    """Names as given and, for "… of the …", also without the article ("Democratic Republic of Congo")."""
+    return list(dict.fromkeys(form for name in names for form in (name, name.replace(" of the ", " of "))))
 
 
 def _with_short_forms(names: set[str]) -> set[str]:
