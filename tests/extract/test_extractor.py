@@ -165,6 +165,9 @@ def test_buyer_is_the_agency_phrase_not_the_words_before_it(extractor: Extractor
             "KEN",
             "Kenya National Police",
         ),
+        # No agency named, but the country itself signs or buys: its government.
+        ("Uganda has agreed to purchase a Huawei CCTV network with facial recognition.", "UGA", "government of Uganda"),
+        ("В 2019 году Узбекистан закупил у Huawei систему видеонаблюдения.", "UZB", "правительство Узбекистана"),
     ],
 )
 def test_buyer_cut_to_its_name_and_looked_for_beyond_the_supporting_sentences(

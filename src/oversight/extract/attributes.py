@@ -211,9 +211,41 @@ def buyer(analysis: Analysis, candidate: Candidate) -> str | None:
     nearest the supplier — looked for in the supporting sentences first, then in the other sentences that name the
     supplier or the recipient country ("the Kenya National Police" two sentences after the contract)."""
     wider = _supplier_or_nationality_sentences(analysis, candidate) | _recipient_sentences(analysis, candidate)
-    return _buyer_in(analysis, candidate, candidate.support) or _buyer_in(
-        analysis, candidate, wider | candidate.support
+    return (
+        _buyer_in(analysis, candidate, candidate.support)
+        or _buyer_in(analysis, candidate, wider | candidate.support)
+        or _acting_country(analysis, candidate)
     )
+
+
+#: Between a country's name and the verb it is the subject of ("Uganda has agreed", "Узбекистан уже закупил").
+_SUBJECT_GAP = re.compile(r"\s+(?:(?:has|have|had|also|already|reportedly|уже|также)\s+){0,2}")
+
+
+def _acting_country(analysis: Analysis, candidate: Candidate) -> str | None:
+    """The recipient's government, when the recipient country itself signs, buys or deploys in the supporting
+    sentences ("Uganda has agreed to purchase…" → "government of Uganda"; «Узбекистан закупил…» →
+    «правительство Узбекистана»): a state that acts does so through its government."""
+    verbs = [*analysis.cues_of("agreed"), *analysis.cues_of("delivered")]
+    for p in analysis.places.get(candidate.recipient, []):
+        m = p.mention
+        if p.sentence not in candidate.support or m.kind != "country" or m.detail != "name":
+            continue
+        gap = _SUBJECT_GAP.match(analysis.text, m.end)
+        if gap and any(cue.mention.start == gap.end() for cue in verbs):
+            if is_cyrillic(m.text):
+                return f"правительство {_genitive_of(m.text)}"
+            return f"government of {m.text}"
+    return None
+
+
+@functools.cache
+def _genitive_of(name: str) -> str:
+    """A Russian country name in the genitive ("Узбекистан" → "Узбекистана"), as written when it does not inflect."""
+    words = name.split()
+    parse = _morph().parse(words[-1])[0] if len(words) == 1 else None
+    inflected = parse.inflect({"gent"}) if parse is not None else None
+    return name if inflected is None else str(inflected.word).capitalize()
 
 
 def _supplier_or_nationality_sentences(analysis: Analysis, candidate: Candidate) -> set[int]:
