@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from oversight.store import Store
+from oversight.store.records import load_claims
 from tests.builders import jsonl_bytes
 from tests.conftest import SHARED, run_cli
 from tests.extract.test_run import ARTICLES
@@ -98,3 +100,48 @@ def test_vendor_commands(tmp_path: Path) -> None:
     assert refused.returncode == 2 and "needs --source" in refused.stderr
     history = json.loads(run_cli("history", "example-vision", "--db", db, "--json").stdout)
     assert [e["field"] for e in history] == ["*", "alias"]
+
+
+def test_a_company_the_extractor_found_is_linked_once_a_reviewer_adds_it(tmp_path: Path) -> None:
+    """An extracted claim names a company the registry lacks; adding that company links the claim, and so does
+    every later extraction (the company here is made up)."""
+    db = str(tmp_path / "u.db")
+    source = tmp_path / "news.jsonl"
+    text = (
+        "The Interior Ministry of Ghana signed a contract with the Dutch firm Korvexa Industrial Systems in 2021 to "
+        "install facial recognition cameras in Accra."
+    )
+    source.write_bytes(jsonl_bytes([{"url": "https://news.example.org/k", "title": "Korvexa", "text": text}]))
+    for args in (("init",), ("ingest", str(source)), ("extract",)):
+        assert run_cli(*args, "--db", db).returncode == 0
+
+    def korvexa() -> list[tuple[str | None, str | None]]:
+        with Store.open(db) as store, store.transaction() as connection:
+            return [
+                (c.facts.vendor_id, c.facts.vendor_country)
+                for c in load_claims(connection)
+                if "Korvexa" in (c.facts.vendor_name or "")
+            ]
+
+    assert korvexa() and all(vendor_id is None for vendor_id, _ in korvexa())
+    names = [s["name"] for s in json.loads(run_cli("vendors", "suggest", "--db", db, "--json").stdout)]
+    assert "Korvexa Industrial Systems" in names
+    added = run_cli(
+        "vendors",
+        "add",
+        "Korvexa Industrial Systems",
+        "--country",
+        "NLD",
+        "--source",
+        "https://example.org/k",
+        "--db",
+        db,
+        "--json",
+    )
+    assert json.loads(added.stdout)["claims_linked"] == len(korvexa()) >= 1
+    assert {vendor_id for vendor_id, _ in korvexa()} == {json.loads(added.stdout)["id"]}
+    assert "Korvexa Industrial Systems" not in [
+        s["name"]
+        for s in json.loads(run_cli("vendors", "suggest", "--db", db, "--json").stdout)
+        if s["vendor_id"] is None
+    ]

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from oversight.curate import vendors as vendor_ops
 from oversight.extract.engine import Extractor
 from oversight.extract.run import extract_documents, origin_of
 from oversight.ingest import Ingestor
+from oversight.reference import reference
 from oversight.store import Store
 from oversight.store import documents as docs
 from oversight.store.records import load_claims
@@ -84,3 +86,28 @@ def test_cli_extract(tmp_path: Path) -> None:
     assert bad.returncode == 2 and "--since takes a date" in bad.stderr
     missing = run_cli("extract", "--db", db, "--doc", "no-such-document")
     assert missing.returncode == 2 and "no document 'no-such-document'" in missing.stderr
+
+
+def test_a_company_a_reviewer_added_is_linked_when_extracted(store: Store, tmp_path: Path) -> None:
+    """The extractor finds a company the registry lacks (made up here); once a reviewer has added it, claims that
+    name it carry its id."""
+    path = tmp_path / "news.jsonl"
+    text = (
+        "The Interior Ministry of Ghana signed a contract with the Dutch firm Korvexa Industrial Systems in 2021 to "
+        "install facial recognition cameras in Accra."
+    )
+    path.write_bytes(jsonl_bytes([{"url": "https://news.example.org/k", "title": "Korvexa", "text": text}]))
+    Ingestor(store).run([str(path)])
+    vendor = vendor_ops.add(
+        store,
+        reference(),
+        name="Korvexa Industrial Systems",
+        country="NLD",
+        kind="manufacturer",
+        source="https://example.org/k",
+        who="test",
+    )
+    extract_documents(store, Extractor())
+    with store.transaction() as connection:
+        named = [c.facts for c in load_claims(connection) if "Korvexa" in (c.facts.vendor_name or "")]
+    assert named and {(f.vendor_id, f.vendor_country) for f in named} == {(vendor.id, "NLD")}

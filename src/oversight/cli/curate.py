@@ -369,10 +369,11 @@ def vendors_add(
     """Add a vendor the registry lacks."""
     with Store.open(db) as store:
         vendor = vendor_ops.add(store, reference(), name=name, country=country, kind=kind, source=source, who=_who(who))
+        linked = vendor_ops.link_claims(store, reference())
     if as_json:
-        print_json(vendor.model_dump(mode="json"))
+        print_json(vendor.model_dump(mode="json") | {"claims_linked": linked})
     else:
-        console.print(f"added vendor {vendor.id} ({vendor.country})")
+        console.print(f"added vendor {vendor.id} ({vendor.country}); {linked} claim(s) naming it now linked")
 
 
 @vendors_app.command("alias")
@@ -382,4 +383,5 @@ def vendors_alias(
     """Record another name of a vendor."""
     with Store.open(db) as store:
         vendor_ops.alias(store, reference(), vendor_id, alias, who=_who(who), note=note)
-    console.print(f"{alias!r} is now an alias of {vendor_id}")
+        linked = vendor_ops.link_claims(store, reference())
+    console.print(f"{alias!r} is now an alias of {vendor_id}; {linked} claim(s) naming it now linked")

@@ -120,3 +120,29 @@ def alias(store: Store, ref: Reference, vendor_id: str, name: str, *, who: str, 
             raise InputError(f"{name!r} already names {other.id}; merge the vendors instead")
         insert_ignore(connection, vendor_aliases, [{"vendor_id": vendor_id, "alias": name, "folded": fold(name)}])
         append_history(connection, [_entry(vendor_id, "alias", None, name, who=who, why=note, entity_type="vendor")])
+
+
+def link_claims(store: Store, ref: Reference) -> int:
+    """Link the claims that name a vendor only as written (a company the extractor found and the registry lacked)
+    to the vendor their name now resolves to, after a reviewer added it or recorded the name as an alias; how many.
+
+    Deployments are regrouped by the next `oversight curate`.
+    """
+    with store.transaction() as connection:
+        directory = VendorDirectory(ref, connection)
+        loose = connection.execute(
+            select(claims.c.id, claims.c.vendor_name).where(
+                claims.c.vendor_id.is_(None), claims.c.vendor_name.is_not(None)
+            )
+        ).all()
+        linked = 0
+        for claim_id, name in loose:
+            vendor = directory.resolve(name)
+            if vendor is not None:
+                connection.execute(
+                    update(claims)
+                    .where(claims.c.id == claim_id)
+                    .values(vendor_id=vendor.id, vendor_name=vendor.name, vendor_country=vendor.country)
+                )
+                linked += 1
+    return linked

@@ -16,6 +16,7 @@ from oversight.model import Claim, Evidence
 from oversight.store import Store
 from oversight.store.records import save_claims
 from oversight.store.tables import claims, deployment_claims, documents, extraction_runs
+from oversight.store.vendors import VendorDirectory, named_by
 
 log = logging.getLogger(__name__)
 
@@ -91,18 +92,23 @@ def _extract_one(store: Store, extractor: Extractor, doc_id: str, summary: Extra
         text = connection.execute(select(documents.c.text).where(documents.c.id == doc_id)).scalar_one()
         now = datetime.now(UTC)
         found = []
+        directory: VendorDirectory | None = None
         for extraction in extractor.extract(text):
+            facts = extraction.facts
+            if facts.vendor_name and not facts.vendor_id:  # a company the registry lacks: a reviewer may know it
+                directory = directory or VendorDirectory(extractor.reference, connection)
+                facts = named_by(directory, facts)
             evidence = Evidence(
                 document_id=doc_id,
                 start=extraction.start,
                 end=extraction.end,
                 quote=text[extraction.start : extraction.end],
             )
-            claim_id = Claim.make_id(facts=extraction.facts, evidence=evidence, source_urls=(), origin=origin)
+            claim_id = Claim.make_id(facts=facts, evidence=evidence, source_urls=(), origin=origin)
             found.append(
                 Claim(
                     id=claim_id,
-                    facts=extraction.facts,
+                    facts=facts,
                     evidence=evidence,
                     origin=origin,
                     origin_version=extractor.version,

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Connection, select
 
-from oversight.model import Vendor, VendorKind, VendorReview
+from oversight.model import ClaimFacts, Vendor, VendorKind, VendorReview
 from oversight.reference import Reference, fold
 from oversight.store.rows import insert_ignore
 from oversight.store.tables import vendor_aliases, vendors
@@ -109,3 +109,13 @@ def _vendor_from_row(row: object) -> Vendor:
         review=data["review"],
         sources=tuple(data["sources"]),
     )
+
+
+def named_by(directory: VendorDirectory, facts: ClaimFacts) -> ClaimFacts:
+    """Facts naming a vendor only as written, linked to the vendor that name now resolves to (one a reviewer added,
+    or an alias recorded), if any."""
+    vendor = directory.resolve(facts.vendor_name) if facts.vendor_name and not facts.vendor_id else None
+    if vendor is None:
+        return facts
+    linked = {"vendor_id": vendor.id, "vendor_name": vendor.name, "vendor_country": vendor.country}
+    return facts.model_copy(update=linked)
