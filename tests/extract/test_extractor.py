@@ -215,3 +215,23 @@ def test_a_city_adjective_stands_for_its_country(extractor: Extractor) -> None:
     text = "В 2019 году бишкекская мэрия подписала договор с Huawei о поставке камер видеонаблюдения."
     claims = [e.facts for e in extractor.extract(text)]
     assert [(c.recipient_country, c.city) for c in claims] == [("KGZ", "Bishkek")], claims
+
+
+@pytest.mark.parametrize(
+    ("text", "places", "suppliers", "nationality"),
+    [
+        # "the Chinese group" after Huawei is Huawei, not a place the cameras went to
+        ("France signed a deal with Huawei, and the Chinese group handed over 200 cameras.", {"FRA"}, set(), "CHN"),
+        # "Chinese-built": the country that supplied the network
+        ("The Argentine province of Jujuy has its Chinese-built camera network in place.", {"ARG"}, {"CHN"}, None),
+        # a hyphenated qualifier still describes the company
+        ("The base removed Hikvision cameras, made by the Chinese state-linked manufacturer.", set(), set(), "CHN"),
+    ],
+)
+def test_country_words_that_describe_the_supplier_are_not_places(
+    text: str, places: set[str], suppliers: set[str], nationality: str | None
+) -> None:
+    analysis = analyse(text, lexicon())
+    assert set(analysis.places) == places
+    assert set(analysis.supplier_countries) == suppliers
+    assert next(iter(analysis.nationality.values()), None) == nationality

@@ -215,6 +215,10 @@ _RU_DESCRIPTOR_STEMS = (
     "государствен",
 )
 _WORD = re.compile(r"[\w-]+")
+#: Hyphenated qualifiers that describe a company ("the Chinese state-linked manufacturer").
+_DESCRIPTOR_SUFFIXES = ("-linked", "-backed", "-owned", "-controlled", "-run", "-funded", "-affiliated", "-based")
+#: "Chinese-built", "Israeli-made": the country that supplied the thing, not a place it is in.
+_MADE_BY = re.compile(r"-(?:built|made|designed|supplied|manufactured|developed|produced|engineered|sourced)\b")
 
 
 def _only_descriptors(between: str) -> bool:
@@ -223,7 +227,11 @@ def _only_descriptors(between: str) -> bool:
     if any(ch in between for ch in ".;!?\n()") or "," in between.rstrip().rstrip(","):
         return False
     for word in _WORD.findall(between.lower()):
-        if word not in _DESCRIPTORS and not word.startswith(_RU_DESCRIPTOR_STEMS):
+        if (
+            word not in _DESCRIPTORS
+            and not word.startswith(_RU_DESCRIPTOR_STEMS)
+            and not word.endswith(_DESCRIPTOR_SUFFIXES)
+        ):
             return False
     return True
 
@@ -241,6 +249,9 @@ def _place(analysis: Analysis, p: Placed, vendors: list[Placed], nouns: list[Pla
     vendor = _attached_vendor(text, m, vendors) or _possessive_vendor(text, m, vendors)
     if vendor is not None:
         analysis.nationality.setdefault(vendor.mention.value, m.value)
+        return
+    if m.detail == "adjective" and _MADE_BY.match(text, m.end):
+        analysis.supplier_countries[m.value].append(p)
         return
     if m.detail in ("adjective", "name"):
         noun = next(
