@@ -48,7 +48,7 @@ train: install
 bench: install
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	$(BIN)/python bench/ingest.py
-	$(BIN)/python bench/extract.py
+	$(BIN)/python bench/extract.py --workers 2
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache

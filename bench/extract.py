@@ -6,10 +6,11 @@ technologies — runs the full extractor over it, and, in the same run, spaCy's 
 vocabulary doing mention finding only. Prints one JSON line: MB/s, documents/s and peak memory of each, and the
 ratio ours/baseline.
 
-    python bench/extract.py [--mb 20] [--deployment-share 0.17]
+    python bench/extract.py [--mb 20] [--deployment-share 0.17] [--workers 2]
 
 ``--deployment-share`` is the share of paragraphs that name a deployment (default about one in six, far denser
-than a general news feed); a lower share shows how the speed depends on it.
+than a general news feed); a lower share shows how the speed depends on it. ``--workers N`` also times the
+extractor in N processes (``oversight extract --workers``); the ratio above stays that of one process.
 """
 
 from __future__ import annotations
@@ -97,6 +98,18 @@ def run_ours(documents: list[str]) -> dict[str, float]:
     return {"seconds": time.perf_counter() - start, "claims": claims}
 
 
+def run_workers(documents: list[str], workers: int) -> dict[str, float]:
+    """The extractor in ``workers`` processes (`oversight extract --workers`), each with its own copy."""
+    from oversight.extract.engine import Extractor
+    from oversight.extract.run import extract_texts
+
+    extractor = Extractor()
+    extractor.extract(documents[0])
+    start = time.perf_counter()
+    claims = sum(len(found) for found in extract_texts(extractor, documents, workers=workers))
+    return {"seconds": time.perf_counter() - start, "claims": claims}
+
+
 def run_baseline(documents: list[str]) -> dict[str, float]:
     import spacy
     from spacy.matcher import PhraseMatcher
@@ -127,6 +140,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--mb", type=float, default=20.0)
     parser.add_argument("--deployment-share", type=float, default=0.17)
+    parser.add_argument("--workers", type=int, default=1, help="also time the extractor in this many processes")
     args = parser.parse_args()
     documents = corpus(args.mb, deployment_share=args.deployment_share)
     megabytes = sum(len(d.encode("utf-8")) for d in documents) / 1e6
@@ -156,6 +170,18 @@ def main() -> None:
     result["ratio_ours_over_baseline"] = round(
         result["ours"]["mb_per_s"] / result["baseline_phrasematcher"]["mb_per_s"], 2
     )
+    if args.workers > 1:
+        parallel = run_workers(documents, args.workers)
+        result["ours_workers"] = {
+            "workers": args.workers,
+            "seconds": round(parallel["seconds"], 2),
+            "mb_per_s": round(megabytes / parallel["seconds"], 3),
+            "mb_per_s_per_worker": round(megabytes / parallel["seconds"] / args.workers, 3),
+            "claims": parallel["claims"],
+            "ratio_over_baseline": round(
+                megabytes / parallel["seconds"] / result["baseline_phrasematcher"]["mb_per_s"], 2
+            ),
+        }
     print(json.dumps(result))
 
 

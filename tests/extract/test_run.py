@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from oversight.curate import vendors as vendor_ops
+from oversight.errors import InputError
 from oversight.extract.engine import Extractor
 from oversight.extract.run import extract_documents, origin_of
 from oversight.ingest import Ingestor
@@ -111,3 +114,29 @@ def test_a_company_a_reviewer_added_is_linked_when_extracted(store: Store, tmp_p
     with store.transaction() as connection:
         named = [c.facts for c in load_claims(connection) if "Korvexa" in (c.facts.vendor_name or "")]
     assert named and {(f.vendor_id, f.vendor_country) for f in named} == {(vendor.id, "NLD")}
+
+
+def test_workers_store_the_same_claims_as_one_process(store: Store, tmp_path: Path) -> None:
+    """Two worker processes read the documents; the claims stored are those one process stores."""
+    articles = [
+        {**article, "url": f"{article['url']}-{copy}", "text": f"{article['text']}\n\nCopy {copy}."}
+        for copy in range(12)
+        for article in ARTICLES
+    ]
+    path = tmp_path / "news.jsonl"
+    path.write_bytes(jsonl_bytes(articles))
+    Ingestor(store).run([str(path)])
+    single = tmp_path / "single.db"
+    with Store.open(str(single), migrate_schema=True) as alone:
+        Ingestor(alone).run([str(path)])
+        extract_documents(alone, Extractor())
+        with alone.transaction() as connection:
+            expected = sorted((c.id, c.evidence.quote if c.evidence else None) for c in load_claims(connection))
+    summary = extract_documents(store, Extractor(), workers=2)
+    assert summary.documents == len(articles)
+    with store.transaction() as connection:
+        stored = sorted((c.id, c.evidence.quote if c.evidence else None) for c in load_claims(connection))
+    assert stored == expected and len(stored) >= 24
+    assert extract_documents(store, Extractor(), workers=2).skipped == len(articles)
+    with pytest.raises(InputError, match="at least 1"):
+        extract_documents(store, Extractor(), workers=0)

@@ -23,6 +23,7 @@ def extract(
     doc: Annotated[str | None, typer.Option("--doc", help="Only this document id.")] = None,
     since: Annotated[str | None, typer.Option("--since", help="Only documents fetched on or after this date.")] = None,
     extractor: Annotated[str, typer.Option("--extractor", help="Which extractor to run.")] = "rules-lr",
+    workers: Annotated[int, typer.Option("--workers", help="Processes reading documents (one per core).")] = 1,
 ) -> None:
     """Propose supply and deployment claims, with their evidence, from archived documents."""
     if extractor not in EXTRACTORS:
@@ -32,7 +33,7 @@ def extract(
     except ValueError as exc:
         raise InputError(f"--since takes a date like 2024-01-31, not {since!r}") from exc
     with Store.open(db) as store:
-        summary = extract_documents(store, EXTRACTORS[extractor](), document_id=doc, since=since_date)
+        summary = extract_documents(store, EXTRACTORS[extractor](), document_id=doc, since=since_date, workers=workers)
     if as_json:
         print_json(summary.as_json())
         return

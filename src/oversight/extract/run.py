@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import itertools
 import logging
-from collections.abc import Callable
+import multiprocessing
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from typing import Any
 
 from sqlalchemy import delete, select
 
-from oversight.errors import NotFoundError
-from oversight.extract.engine import Extractor
+from oversight.errors import InputError, NotFoundError
+from oversight.extract.engine import Extraction, Extractor
 from oversight.model import Claim, Evidence
 from oversight.store import Store
 from oversight.store.records import save_claims
@@ -56,12 +59,17 @@ def extract_documents(
     document_id: str | None = None,
     since: date | None = None,
     on_document: Callable[[], None] | None = None,
+    workers: int = 1,
 ) -> ExtractSummary:
-    """Run the extractor over canonical and near-duplicate documents not yet read by this version.
+    """Run the extractor over canonical and near-duplicate documents not yet read by this version, in ``workers``
+    processes (the store is written by this one, a document per transaction: a run stopped half-way goes on from
+    where it stopped).
 
     Re-running a newer version replaces this extractor's earlier claims on each document it reads again (claims
     that reviewers already linked to a deployment are kept).
     """
+    if workers < 1:
+        raise InputError(f"--workers must be at least 1, not {workers}")
     summary = ExtractSummary()
     query = select(documents.c.id).order_by(documents.c.fetched_at, documents.c.id)
     if document_id is not None:
@@ -76,24 +84,83 @@ def extract_documents(
             row.document_id: row.version
             for row in connection.execute(select(extraction_runs).where(extraction_runs.c.extractor == extractor.name))
         }
-    for doc_id in ids:
-        if done.get(doc_id) == extractor.version:
-            summary.skipped += 1
-        else:
-            _extract_one(store, extractor, doc_id, summary)
+    pending = [doc_id for doc_id in ids if done.get(doc_id) != extractor.version]
+    summary.skipped = len(ids) - len(pending)
+    if on_document:
+        for _ in range(summary.skipped):
+            on_document()
+    for doc_id, text, extractions in _read(store, extractor, pending, workers):
+        _save(store, extractor, doc_id, text, extractions, summary)
         if on_document:
             on_document()
     return summary
 
 
-def _extract_one(store: Store, extractor: Extractor, doc_id: str, summary: ExtractSummary) -> None:
+def _texts(store: Store, ids: list[str]) -> dict[str, str]:
+    with store.transaction() as connection:
+        rows = connection.execute(select(documents.c.id, documents.c.text).where(documents.c.id.in_(ids))).all()
+    return dict(rows)
+
+
+def _read(
+    store: Store, extractor: Extractor, ids: list[str], workers: int
+) -> Iterator[tuple[str, str, list[Extraction]]]:
+    """(document id, text, what the extractor found) for each document, in order; texts are read from the store a
+    window at a time, so memory stays bounded whatever the size of the archive."""
+    window = max(1, workers) * _WINDOW_PER_WORKER
+
+    def documents_in_order() -> Iterator[tuple[str, str]]:
+        for start in range(0, len(ids), window):
+            texts = _texts(store, ids[start : start + window])
+            yield from ((doc_id, texts[doc_id]) for doc_id in ids[start : start + window])
+
+    first, second = itertools.tee(documents_in_order())
+    found = extract_texts(extractor, (text for _, text in first), workers=workers)
+    for (doc_id, text), extractions in zip(second, found, strict=True):
+        yield doc_id, text, extractions
+
+
+def extract_texts(extractor: Extractor, texts: Iterable[str], *, workers: int = 1) -> Iterator[list[Extraction]]:
+    """What the extractor finds in each text, in order: in this process, or in ``workers`` processes that each hold
+    a copy of the extractor (forked where the platform allows, else sent once to each). Texts are handed out a
+    window at a time."""
+    if workers <= 1:
+        yield from (extractor.extract(text) for text in texts)
+        return
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(extractor,)) as pool:
+        iterator = iter(texts)
+        while chunk := list(itertools.islice(iterator, workers * _WINDOW_PER_WORKER)):
+            yield from pool.map(_worker_extract, chunk, chunksize=_CHUNK)
+
+
+#: Documents read from the store per worker at a time, and handed to a worker at a time.
+_WINDOW_PER_WORKER = 64
+_CHUNK = 8
+_worker: Extractor | None = None
+
+
+def _start_worker(extractor: Extractor) -> None:
+    global _worker
+    _worker = extractor
+
+
+def _worker_extract(text: str) -> list[Extraction]:
+    if _worker is None:
+        raise RuntimeError("extraction worker used before it was started")
+    return _worker.extract(text)
+
+
+def _save(
+    store: Store, extractor: Extractor, doc_id: str, text: str, extractions: list[Extraction], summary: ExtractSummary
+) -> None:
+    """Store one document's claims (replacing this extractor's earlier ones) and remember that it was read."""
     origin = origin_of(extractor)
     with store.transaction() as connection:
-        text = connection.execute(select(documents.c.text).where(documents.c.id == doc_id)).scalar_one()
         now = datetime.now(UTC)
         found = []
         directory: VendorDirectory | None = None
-        for extraction in extractor.extract(text):
+        for extraction in extractions:
             facts = extraction.facts
             if facts.vendor_name and not facts.vendor_id:  # a company the registry lacks: a reviewer may know it
                 directory = directory or VendorDirectory(extractor.reference, connection)
