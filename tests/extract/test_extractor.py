@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from oversight.extract.engine import MAX_QUOTE, Extractor
+from oversight.extract.candidates import SUPPLIER_VENDOR, Candidate
+from oversight.extract.engine import MAX_QUOTE, Extractor, _prune
 from oversight.extract.evaluate import read_gold
 from oversight.extract.lexicon import lexicon
 from oversight.extract.mentions import analyse
@@ -235,3 +236,30 @@ def test_country_words_that_describe_the_supplier_are_not_places(
     assert set(analysis.places) == places
     assert set(analysis.supplier_countries) == suppliers
     assert next(iter(analysis.nationality.values()), None) == nationality
+
+
+def _candidate(vendor: str, country: str, score: float) -> Candidate:
+    return Candidate(SUPPLIER_VENDOR, vendor, None, country, "facial_recognition", {0}, score=score)
+
+
+@pytest.mark.parametrize(
+    ("scored", "kept"),
+    [
+        # two vendors, two countries: the weaker pairings cross the stronger ones
+        ([("a", "GBR", 0.9), ("b", "RUS", 0.9), ("a", "RUS", 0.6), ("b", "GBR", 0.55)], {("a", "GBR"), ("b", "RUS")}),
+        # a customer list crosses nothing
+        ([("a", "GBR", 0.9), ("a", "RUS", 0.7), ("a", "KAZ", 0.6)], {("a", "GBR"), ("a", "RUS"), ("a", "KAZ")}),
+        # equally strong pairings stand together ("A and B supplied X and Y")
+        (
+            [("a", "GBR", 0.8), ("a", "RUS", 0.8), ("b", "GBR", 0.8), ("b", "RUS", 0.8)],
+            {("a", "GBR"), ("a", "RUS"), ("b", "GBR"), ("b", "RUS")},
+        ),
+        # the country's other vendor is stronger, but the vendor has no stronger country: kept
+        ([("a", "GBR", 0.9), ("b", "GBR", 0.6)], {("a", "GBR"), ("b", "GBR")}),
+    ],
+)
+def test_a_pairing_crossing_two_stronger_ones_gives_way(
+    scored: list[tuple[str, str, float]], kept: set[tuple[str, str]]
+) -> None:
+    result = _prune([_candidate(*row) for row in scored])
+    assert {(c.vendor_id, c.recipient) for c in result} == kept

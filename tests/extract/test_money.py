@@ -70,5 +70,7 @@ def test_revenue_is_not_a_contract_value(extractor: Extractor) -> None:
 def test_version_follows_the_model(extractor: Extractor) -> None:
     from oversight.extract.model import LinearModel
 
+    from oversight.extract.engine import VERSION
+
     other = Extractor(model=LinearModel(weights={"bias": 1.0}), lex=extractor.lexicon, ref=extractor.reference)
-    assert extractor.version.startswith("2.") and other.version != extractor.version
+    assert extractor.version.startswith(f"{VERSION}.") and other.version != extractor.version

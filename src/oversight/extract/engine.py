@@ -19,7 +19,7 @@ from oversight.reference import Reference, reference
 NAME = "rules-lr"
 #: The code's version; the extractor's version adds the digest of its model, so a retrained model re-reads the
 #: documents an earlier one read (and replaces that one's claims).
-VERSION = "2"
+VERSION = "3"
 
 
 @dataclass(frozen=True)
@@ -195,7 +195,9 @@ def evidence_span(analysis: Analysis, candidate: Candidate) -> tuple[int, int]:
 
 def _prune(accepted: list[Candidate]) -> list[Candidate]:
     """One candidate per (supplier, recipient, technology); suppliers named only by country or not at all give way
-    to a named vendor of the same recipient and technology (of that country, for country-only suppliers)."""
+    to a named vendor of the same recipient and technology (of that country, for country-only suppliers); and a
+    vendor–country pairing gives way when both its vendor and its country are in stronger pairings with others
+    (`_crossed`)."""
     best: dict[tuple[str | None, str | None, str, str], Candidate] = {}
     for c in sorted(accepted, key=lambda c: -c.score):
         best.setdefault(
@@ -211,4 +213,17 @@ def _prune(accepted: list[Candidate]) -> list[Candidate]:
         if c.kind == SUPPLIER_COUNTRY and (c.vendor_country, c.recipient, c.technology) in named_countries:
             continue
         result.append(c)
-    return result
+    return [c for c in result if not _crossed(c, result)]
+
+
+def _crossed(c: Candidate, kept: list[Candidate]) -> bool:
+    """Whether a vendor's pairing with a country crosses two stronger ones: the vendor scores higher with another
+    country, and the country with another vendor ("NtechLab … across Moscow. In London, … a system from NEC": not
+    NtechLab–Britain, nor NEC–Russia). A customer list (one vendor, many countries) crosses nothing; measured over
+    20 shufflings of the gold set, F1 0.725 → 0.733, and on the project's own passages 0.505 → 0.510."""
+    if c.kind != SUPPLIER_VENDOR:
+        return False
+    vendors = [o for o in kept if o.kind == SUPPLIER_VENDOR and o.score > c.score]
+    return any(o.vendor_id == c.vendor_id and o.recipient != c.recipient for o in vendors) and any(
+        o.vendor_id != c.vendor_id and o.recipient == c.recipient for o in vendors
+    )
