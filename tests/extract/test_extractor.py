@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from oversight.extract.candidates import SUPPLIER_VENDOR, Candidate
@@ -238,8 +240,8 @@ def test_country_words_that_describe_the_supplier_are_not_places(
     assert next(iter(analysis.nationality.values()), None) == nationality
 
 
-def _candidate(vendor: str, country: str, score: float) -> Candidate:
-    return Candidate(SUPPLIER_VENDOR, vendor, None, country, "facial_recognition", {0}, score=score)
+def _candidate(vendor: str, country: str, score: float, home: str | None = None) -> Candidate:
+    return Candidate(SUPPLIER_VENDOR, vendor, home, country, "facial_recognition", {0}, score=score)
 
 
 @pytest.mark.parametrize(
@@ -256,10 +258,13 @@ def _candidate(vendor: str, country: str, score: float) -> Candidate:
         ),
         # the country's other vendor is stronger, but the vendor has no stronger country: kept
         ([("a", "GBR", 0.9), ("b", "GBR", 0.6)], {("a", "GBR"), ("b", "GBR")}),
+        # the vendor's home gives way to a stronger pairing abroad, not to a weaker one
+        ([("a", "GBR", 0.9, "CHN"), ("a", "CHN", 0.7, "CHN")], {("a", "GBR")}),
+        ([("a", "GBR", 0.6, "CHN"), ("a", "CHN", 0.7, "CHN")], {("a", "GBR"), ("a", "CHN")}),
     ],
 )
 def test_a_pairing_crossing_two_stronger_ones_gives_way(
-    scored: list[tuple[str, str, float]], kept: set[tuple[str, str]]
+    scored: list[tuple[Any, ...]], kept: set[tuple[str, str]]
 ) -> None:
     result = _prune([_candidate(*row) for row in scored])
     assert {(c.vendor_id, c.recipient) for c in result} == kept

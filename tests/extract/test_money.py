@@ -68,9 +68,8 @@ def test_revenue_is_not_a_contract_value(extractor: Extractor) -> None:
 
 
 def test_version_follows_the_model(extractor: Extractor) -> None:
-    from oversight.extract.model import LinearModel
-
     from oversight.extract.engine import VERSION
+    from oversight.extract.model import LinearModel
 
     other = Extractor(model=LinearModel(weights={"bias": 1.0}), lex=extractor.lexicon, ref=extractor.reference)
     assert extractor.version.startswith(f"{VERSION}.") and other.version != extractor.version

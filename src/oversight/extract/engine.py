@@ -196,8 +196,8 @@ def evidence_span(analysis: Analysis, candidate: Candidate) -> tuple[int, int]:
 def _prune(accepted: list[Candidate]) -> list[Candidate]:
     """One candidate per (supplier, recipient, technology); suppliers named only by country or not at all give way
     to a named vendor of the same recipient and technology (of that country, for country-only suppliers); and a
-    vendor–country pairing gives way when both its vendor and its country are in stronger pairings with others
-    (`_crossed`)."""
+    vendor–country pairing gives way when both its vendor and its country are in stronger pairings with others, or
+    when it pairs a vendor with its home country and the vendor is paired more strongly abroad (`_gives_way`)."""
     best: dict[tuple[str | None, str | None, str, str], Candidate] = {}
     for c in sorted(accepted, key=lambda c: -c.score):
         best.setdefault(
@@ -213,17 +213,25 @@ def _prune(accepted: list[Candidate]) -> list[Candidate]:
         if c.kind == SUPPLIER_COUNTRY and (c.vendor_country, c.recipient, c.technology) in named_countries:
             continue
         result.append(c)
-    return [c for c in result if not _crossed(c, result)]
+    return [c for c in result if not _gives_way(c, result)]
 
 
-def _crossed(c: Candidate, kept: list[Candidate]) -> bool:
-    """Whether a vendor's pairing with a country crosses two stronger ones: the vendor scores higher with another
-    country, and the country with another vendor ("NtechLab … across Moscow. In London, … a system from NEC": not
-    NtechLab–Britain, nor NEC–Russia). A customer list (one vendor, many countries) crosses nothing; measured over
-    20 shufflings of the gold set, F1 0.725 → 0.733, and on the project's own passages 0.505 → 0.510."""
+def _gives_way(c: Candidate, kept: list[Candidate]) -> bool:
+    """Whether a vendor's pairing with a country gives way to stronger pairings of the same text:
+
+    - it crosses two of them: the vendor scores higher with another country, and the country with another vendor
+      ("NtechLab … across Moscow. In London, … a system from NEC": not NtechLab–Britain, nor NEC–Russia); a
+      customer list (one vendor, many countries) crosses nothing;
+    - it pairs the vendor with its home country while the vendor scores higher abroad: a text about a sale abroad
+      names the seller's home as its origin ("the Israeli firm … its Tel Aviv offices").
+
+    Measured over 20 shufflings of the gold set: F1 0.725 → 0.733 for the first (0.733 with both); on the project's
+    own passages 0.505 → 0.510 → 0.522."""
     if c.kind != SUPPLIER_VENDOR:
         return False
-    vendors = [o for o in kept if o.kind == SUPPLIER_VENDOR and o.score > c.score]
-    return any(o.vendor_id == c.vendor_id and o.recipient != c.recipient for o in vendors) and any(
-        o.vendor_id != c.vendor_id and o.recipient == c.recipient for o in vendors
-    )
+    stronger = [o for o in kept if o.kind == SUPPLIER_VENDOR and o.score > c.score and o.vendor_id == c.vendor_id]
+    abroad = [o for o in stronger if o.recipient != c.recipient]
+    if abroad and c.vendor_country == c.recipient:
+        return True
+    rivals = (o for o in kept if o.kind == SUPPLIER_VENDOR and o.score > c.score and o.vendor_id != c.vendor_id)
+    return bool(abroad) and any(o.recipient == c.recipient for o in rivals)
