@@ -82,7 +82,9 @@ class CompanyFinder:
             if found:
                 spans.setdefault(found, text[found[0] : found[1]])
 
-        lowered = text.lower() if len(text.lower()) == len(text) else "".join(c.lower()[:1] or c for c in text)
+        lowered = text.lower()
+        if len(lowered) != len(text):  # a few characters lower-case to two; keep offsets aligned
+            lowered = "".join(c.lower()[:1] or c for c in text)
         for nouns, apposition in self._nouns:
             for noun in nouns.finditer(lowered):
                 after = self._after_noun.match(text, noun.end())
@@ -98,7 +100,7 @@ class CompanyFinder:
             name = self._before_end.search(text, max(0, word.start() - _REACH), word.start())
             if name:
                 add(name.start(), word.end(), "end")
-        for m in mentions:
+        for m in mentions if "«" in text else ():
             if m.kind == COUNTRY and m.detail == "adjective":
                 quoted = _QUOTED.match(text, m.end)
                 if quoted:
