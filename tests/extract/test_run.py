@@ -140,3 +140,26 @@ def test_workers_store_the_same_claims_as_one_process(store: Store, tmp_path: Pa
     assert extract_documents(store, Extractor(), workers=2).skipped == len(articles)
     with pytest.raises(InputError, match="at least 1"):
         extract_documents(store, Extractor(), workers=0)
+
+
+class _FailsOnWeather(Extractor):
+    """An extractor with a bug that only one document triggers."""
+
+    def extract(self, text: str) -> list:  # type: ignore[type-arg]
+        if "Rain is expected" in text:
+            raise ValueError("a bug this document triggers")
+        return super().extract(text)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_document_the_extractor_fails_on_is_reported_and_left_for_the_next_run(
+    store: Store, tmp_path: Path, workers: int
+) -> None:
+    path = tmp_path / "news.jsonl"
+    path.write_bytes(jsonl_bytes(ARTICLES))
+    Ingestor(store).run([str(path)])
+    first = extract_documents(store, _FailsOnWeather(), workers=workers)
+    assert first.documents == 2 and len(first.failed) == 1
+    assert "ValueError: a bug this document triggers" in next(iter(first.failed.values()))
+    again = extract_documents(store, Extractor(), workers=workers)
+    assert (again.documents, again.skipped, again.failed) == (1, 2, {})

@@ -13,7 +13,7 @@ from rich.table import Table
 from oversight.cli.common import DbOption, JsonOption, console, print_json
 from oversight.errors import InputError
 from oversight.extract.evaluate import evaluate, file_hash, read_gold
-from oversight.extract.run import EXTRACTORS, extract_documents
+from oversight.extract.run import EXTRACTORS, ExtractSummary, extract_documents
 from oversight.store import Store
 
 
@@ -36,7 +36,13 @@ def extract(
         summary = extract_documents(store, EXTRACTORS[extractor](), document_id=doc, since=since_date, workers=workers)
     if as_json:
         print_json(summary.as_json())
-        return
+    else:
+        _print_summary(summary, extractor)
+    if summary.failed:  # the other documents were read; these are left for the next run
+        raise typer.Exit(code=1)
+
+
+def _print_summary(summary: ExtractSummary, extractor: str) -> None:
     table = Table(title=f"Extract ({extractor})")
     table.add_column("what")
     table.add_column("count", justify="right")
@@ -46,6 +52,8 @@ def extract(
     for status, count in summary.by_status.items():
         table.add_row(f"claims {status}", str(count))
     console.print(table)
+    for doc_id, error in summary.failed.items():
+        console.print(f"[red]failed[/red] {doc_id}: {error} (left unread: the next run tries it again)")
 
 
 def eval_(

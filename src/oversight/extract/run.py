@@ -36,6 +36,7 @@ class ExtractSummary:
     claims: int = 0
     replaced: int = 0
     by_status: dict[str, int] = field(default_factory=dict)
+    failed: dict[str, str] = field(default_factory=dict)  # document id → what went wrong (left for the next run)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -44,6 +45,7 @@ class ExtractSummary:
             "claims": self.claims,
             "replaced": self.replaced,
             "by_status": dict(sorted(self.by_status.items())),
+            "failed": dict(sorted(self.failed.items())),
         }
 
 
@@ -90,7 +92,11 @@ def extract_documents(
         for _ in range(summary.skipped):
             on_document()
     for doc_id, text, extractions in _read(store, extractor, pending, workers):
-        _save(store, extractor, doc_id, text, extractions, summary)
+        if isinstance(extractions, str):  # the extractor failed on this document: the others go on
+            log.error("extraction failed on document %s: %s", doc_id, extractions)
+            summary.failed[doc_id] = extractions
+        else:
+            _save(store, extractor, doc_id, text, extractions, summary)
         if on_document:
             on_document()
     return summary
@@ -104,9 +110,9 @@ def _texts(store: Store, ids: list[str]) -> dict[str, str]:
 
 def _read(
     store: Store, extractor: Extractor, ids: list[str], workers: int
-) -> Iterator[tuple[str, str, list[Extraction]]]:
-    """(document id, text, what the extractor found) for each document, in order; texts are read from the store a
-    window at a time, so memory stays bounded whatever the size of the archive."""
+) -> Iterator[tuple[str, str, list[Extraction] | str]]:
+    """(document id, text, what the extractor found or the error it raised) for each document, in order; texts are
+    read from the store a window at a time, so memory stays bounded whatever the size of the archive."""
     window = max(1, workers) * _WINDOW_PER_WORKER
 
     def documents_in_order() -> Iterator[tuple[str, str]]:
@@ -115,7 +121,7 @@ def _read(
             yield from ((doc_id, texts[doc_id]) for doc_id in ids[start : start + window])
 
     first, second = itertools.tee(documents_in_order())
-    found = extract_texts(extractor, (text for _, text in first), workers=workers)
+    found = _extract_all(extractor, (text for _, text in first), workers)
     for (doc_id, text), extractions in zip(second, found, strict=True):
         yield doc_id, text, extractions
 
@@ -123,15 +129,30 @@ def _read(
 def extract_texts(extractor: Extractor, texts: Iterable[str], *, workers: int = 1) -> Iterator[list[Extraction]]:
     """What the extractor finds in each text, in order: in this process, or in ``workers`` processes that each hold
     a copy of the extractor (forked where the platform allows, else sent once to each). Texts are handed out a
-    window at a time."""
+    window at a time. An error in any text is raised."""
+    for found in _extract_all(extractor, texts, workers):
+        if isinstance(found, str):
+            raise RuntimeError(f"extraction failed: {found}")
+        yield found
+
+
+def _extract_all(extractor: Extractor, texts: Iterable[str], workers: int) -> Iterator[list[Extraction] | str]:
+    """What the extractor finds in each text, or the error it raised there (as text), in order."""
     if workers <= 1:
-        yield from (extractor.extract(text) for text in texts)
+        yield from (_extract_one(extractor, text) for text in texts)
         return
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(extractor,)) as pool:
         iterator = iter(texts)
         while chunk := list(itertools.islice(iterator, workers * _WINDOW_PER_WORKER)):
             yield from pool.map(_worker_extract, chunk, chunksize=_CHUNK)
+
+
+def _extract_one(extractor: Extractor, text: str) -> list[Extraction] | str:
+    try:
+        return extractor.extract(text)
+    except Exception as exc:  # one document's failure is reported, and the run goes on
+        return f"{type(exc).__name__}: {exc}"
 
 
 #: Documents read from the store per worker at a time, and handed to a worker at a time.
@@ -145,10 +166,10 @@ def _start_worker(extractor: Extractor) -> None:
     _worker = extractor
 
 
-def _worker_extract(text: str) -> list[Extraction]:
+def _worker_extract(text: str) -> list[Extraction] | str:
     if _worker is None:
         raise RuntimeError("extraction worker used before it was started")
-    return _worker.extract(text)
+    return _extract_one(_worker, text)
 
 
 def _save(
