@@ -229,9 +229,9 @@ def _gives_way(c: Candidate, kept: list[Candidate]) -> bool:
     own passages 0.505 → 0.510 → 0.522."""
     if c.kind != SUPPLIER_VENDOR:
         return False
-    stronger = [o for o in kept if o.kind == SUPPLIER_VENDOR and o.score > c.score and o.vendor_id == c.vendor_id]
-    abroad = [o for o in stronger if o.recipient != c.recipient]
-    if abroad and c.vendor_country == c.recipient:
+    stronger = [o for o in kept if o.kind == SUPPLIER_VENDOR and o.score > c.score]
+    if not any(o.vendor_id == c.vendor_id and o.recipient != c.recipient for o in stronger):
+        return False  # the vendor's strongest pairing, or tied with it
+    if c.vendor_country == c.recipient:
         return True
-    rivals = (o for o in kept if o.kind == SUPPLIER_VENDOR and o.score > c.score and o.vendor_id != c.vendor_id)
-    return bool(abroad) and any(o.recipient == c.recipient for o in rivals)
+    return any(o.vendor_id != c.vendor_id and o.recipient == c.recipient for o in stronger)
