@@ -16,7 +16,7 @@ from oversight.reference import Reference
 from oversight.store import Store
 from oversight.store.records import append_history, load_claims, load_deployments, save_deployment
 from oversight.store.tables import claims, deployment_claims, deployments
-from oversight.store.vendors import VendorDirectory
+from oversight.store.vendors import VendorDirectory, supplier_fields
 
 #: Fields a reviewer may set by hand (`--set field=value`).
 EDITABLE = (
@@ -92,7 +92,7 @@ def _parse(name: str, raw: str, ref: Reference, directory: VendorDirectory) -> d
         vendor = directory.resolve(text)
         if vendor is None:
             raise NotFoundError(f"unknown vendor {text!r}: add it first with `oversight vendors add`")
-        return {"vendor_id": vendor.id, "vendor_name": vendor.name, "vendor_country": vendor.country}
+        return dict(supplier_fields(vendor))
     if name in ("vendor_country", "recipient_country"):
         return {name: ref.country(text).alpha3 if text else None}
     if name == "technology":

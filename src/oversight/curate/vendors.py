@@ -17,7 +17,7 @@ from oversight.store import Store
 from oversight.store.records import append_history
 from oversight.store.rows import insert_ignore
 from oversight.store.tables import claims, vendor_aliases, vendor_merges, vendors
-from oversight.store.vendors import VendorDirectory
+from oversight.store.vendors import VendorDirectory, supplier_fields
 
 #: A suggested match needs at least this similarity (token set, folded and transliterated names).
 SUGGEST_AT = 85
@@ -74,11 +74,7 @@ def merge(store: Store, ref: Reference, from_id: str, into_id: str, *, who: str,
             raise InputError(f"{from_id} is in the shipped registry: edit its data file instead")
         now = datetime.now(UTC)
         insert_ignore(connection, vendor_merges, [{"from_id": from_id, "into_id": into_id, "who": who, "at": now}])
-        connection.execute(
-            update(claims)
-            .where(claims.c.vendor_id == from_id)
-            .values(vendor_id=into_id, vendor_name=target.name, vendor_country=target.country)
-        )
+        connection.execute(update(claims).where(claims.c.vendor_id == from_id).values(**supplier_fields(target)))
         for name in {source.name, *source.aliases}:
             insert_ignore(connection, vendor_aliases, [{"vendor_id": into_id, "alias": name, "folded": fold(name)}])
         connection.execute(delete(vendors).where(vendors.c.id == from_id))
@@ -139,10 +135,6 @@ def link_claims(store: Store, ref: Reference) -> int:
         for claim_id, name in loose:
             vendor = directory.resolve(name)
             if vendor is not None:
-                connection.execute(
-                    update(claims)
-                    .where(claims.c.id == claim_id)
-                    .values(vendor_id=vendor.id, vendor_name=vendor.name, vendor_country=vendor.country)
-                )
+                connection.execute(update(claims).where(claims.c.id == claim_id).values(**supplier_fields(vendor)))
                 linked += 1
     return linked

@@ -111,11 +111,13 @@ def _vendor_from_row(row: object) -> Vendor:
     )
 
 
+def supplier_fields(vendor: Vendor) -> dict[str, str | None]:
+    """The claim and deployment fields that name a vendor as the supplier."""
+    return {"vendor_id": vendor.id, "vendor_name": vendor.name, "vendor_country": vendor.country}
+
+
 def named_by(directory: VendorDirectory, facts: ClaimFacts) -> ClaimFacts:
     """Facts naming a vendor only as written, linked to the vendor that name now resolves to (one a reviewer added,
     or an alias recorded), if any."""
     vendor = directory.resolve(facts.vendor_name) if facts.vendor_name and not facts.vendor_id else None
-    if vendor is None:
-        return facts
-    linked = {"vendor_id": vendor.id, "vendor_name": vendor.name, "vendor_country": vendor.country}
-    return facts.model_copy(update=linked)
+    return facts if vendor is None else facts.model_copy(update=supplier_fields(vendor))
