@@ -4,7 +4,7 @@
         [--folds 5] [--threshold 0.5] [--save]
 
 Cross-validation trains on k−1 folds of the gold passages (plus every ``--extra`` passage, the project's own
-annotated training text) and scores the held-out fold with the same code as `oversight eval` (repeated over three
+annotated training text) and scores the held-out fold with the same code as `oversight eval` (repeated over 20
 shufflings), so the printed figures estimate quality on unseen passages. ``--save`` trains on everything (the
 own passages weighing ``EXTRA_WEIGHT`` each). With ``--extra``, it also prints how a model trained on the gold
 set alone scores the own passages: a check on text written by other hands.

@@ -79,6 +79,19 @@ def test_russian_inflection_and_transliteration_are_recognised() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "technology"),
+    [
+        ("ICE spent $825,000 on vehicles equipped with cell-site simulators.", "imsi_catcher"),
+        ("The ministry bought IMSI-catchers and fake base stations.", "imsi_catcher"),
+        ("Полиция закупила IMSI-перехватчики.", "imsi_catcher"),  # not «перехват*», lawful interception
+        ("В городе нашли ложные базовые станции.", "imsi_catcher"),
+    ],
+)
+def test_technology_keywords_are_read_in_the_plural(text: str, technology: str) -> None:
+    assert set(analyse(text, lexicon()).technologies) == {technology}
+
+
+@pytest.mark.parametrize(
     ("text", "places"),
     [
         ("The Democratic Republic of Congo renewed the deal.", {"COD"}),  # "of the" written without the article

@@ -19,6 +19,7 @@ import yaml
 
 from oversight.extract.money import MoneyReader
 from oversight.reference import Reference, fold, reference
+from oversight.reference.english import plural_phrase
 from oversight.reference.loader import data_dir, read_yaml_list
 from oversight.reference.names import LEGAL_SUFFIXES
 from oversight.reference.russian import noun_forms, phrase_forms
@@ -81,6 +82,10 @@ class Lexicon:
         for tech in ref.technologies:
             for keyword in (*tech.keywords_en, *tech.keywords_ru):
                 self._fold(keyword.removesuffix("*"), _Pattern(TECH, tech.id, "keyword", stem=keyword.endswith("*")))
+            for keyword in tech.keywords_en:  # "IMSI catchers", "fake base stations"
+                plural = None if keyword.endswith("*") else plural_phrase(keyword)
+                if plural:
+                    self._fold(plural, _Pattern(TECH, tech.id, "keyword", stem=False))
         for code, data in languages.items():
             for name in (*data.get("regions", []), *data.get("blockers", [])):
                 # Matched only so that "Latin America" is not read as "America", nor "New York Times" as a place.

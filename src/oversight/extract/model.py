@@ -56,11 +56,18 @@ class LinearModel:
         return cls(weights=dict(data["weights"]), threshold=float(data["threshold"]), trained_on=data["trained_on"])
 
 
+#: The L2 penalty the shipped model is fitted with. Chosen over 20 shufflings of 5-fold cross-validation on the gold
+#: set (F1 at 1 / 2 / 3 / 4 / 5: 0.734 / 0.733 / 0.736 / 0.734 / 0.731): 3 scores as well as 1 on unseen passages
+#: and fits the training passages less closely (in-sample F1 0.832 → 0.802), so what `oversight eval` prints on the
+#: set it was trained on stands nearer to what unseen text of its kind gets.
+L2 = 3.0
+
+
 def train(
     samples: Sequence[tuple[dict[str, float], bool]],
     *,
     weights: Sequence[float] | None = None,
-    l2: float = 1.0,
+    l2: float = L2,
     max_steps: int = 50,
     trained_on: str = "",
 ) -> LinearModel:

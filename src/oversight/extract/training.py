@@ -44,10 +44,12 @@ def cross_validate(
     extra: Sequence[GoldPassage] = (),
     extra_weight: float = EXTRA_WEIGHT,
     folds: int = 5,
-    seeds: tuple[int, ...] = (13, 29, 47),
+    seeds: tuple[int, ...] = tuple(range(1, 21)),
     threshold: float = 0.5,
 ) -> dict[str, Any]:
-    """k-fold cross-validation repeated over several shufflings; the scores pool every held-out prediction.
+    """k-fold cross-validation repeated over several shufflings (20 by default: over three, small changes move the
+    figure by a point, as a few passages list a dozen customer countries each); the scores pool every held-out
+    prediction.
 
     ``extra`` passages (the project's own training set) are added to every training fold, each candidate weighing
     ``extra_weight``, and never scored.
