@@ -8,6 +8,7 @@ import pytest
 
 from oversight.curate import vendors as vendor_ops
 from oversight.errors import InputError
+from oversight.extract import attributes
 from oversight.extract.engine import Extractor
 from oversight.extract.run import extract_documents, origin_of
 from oversight.ingest import Ingestor
@@ -163,3 +164,10 @@ def test_a_document_the_extractor_fails_on_is_reported_and_left_for_the_next_run
     assert "ValueError: a bug this document triggers" in next(iter(first.failed.values()))
     again = extract_documents(store, Extractor(), workers=workers)
     assert (again.documents, again.skipped, again.failed) == (1, 2, {})
+
+
+def test_prepare_loads_the_morphology_before_first_use() -> None:
+    """Workers forked after `prepare` share the dictionary instead of each loading its own."""
+    attributes._morph.cache_clear()
+    Extractor().prepare()
+    assert attributes._morph.cache_info().currsize == 1

@@ -200,6 +200,12 @@ def _morph() -> pymorphy3.MorphAnalyzer:
     return pymorphy3.MorphAnalyzer(lang="ru")
 
 
+def load_morphology() -> None:
+    """Load the Russian morphology dictionary now rather than at the first Russian agency name (about 15 MB and a
+    fifth of a second)."""
+    _morph()
+
+
 _STOP_AT = re.compile(
     r"\s+(?:has|have|had|was|were|is|are|will|would|to|said|says|that|which|and|in|on|from|with|"
     r"for|by|since|after|before|—|–|заявил\w*|сообщил\w*|подписал\w*)\b.*$"

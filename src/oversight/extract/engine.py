@@ -80,6 +80,11 @@ class Extractor:
         """The code's version and the digest of the model."""
         return f"{VERSION}.{self.model.digest()}"
 
+    def prepare(self) -> None:
+        """Load what the extractor would otherwise load at first use (the Russian morphology dictionary): before
+        forking workers, so that they share it, and before timing."""
+        attributes.load_morphology()
+
     def candidates(self, text: str) -> tuple[Analysis, list[Candidate]]:
         """The analysis of a text and its scored candidates."""
         doc = run_pipeline(self.steps[:3], text, self)

@@ -141,6 +141,7 @@ def _extract_all(extractor: Extractor, texts: Iterable[str], workers: int) -> It
     if workers <= 1:
         yield from (_extract_one(extractor, text) for text in texts)
         return
+    extractor.prepare()  # loaded once here, shared by forked workers
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(extractor,)) as pool:
         iterator = iter(texts)
