@@ -82,10 +82,8 @@ class Lexicon:
         for tech in ref.technologies:
             for keyword in (*tech.keywords_en, *tech.keywords_ru):
                 self._fold(keyword.removesuffix("*"), _Pattern(TECH, tech.id, "keyword", stem=keyword.endswith("*")))
-            for keyword in tech.keywords_en:  # "IMSI catchers", "fake base stations"
-                plural = None if keyword.endswith("*") else plural_phrase(keyword)
-                if plural:
-                    self._fold(plural, _Pattern(TECH, tech.id, "keyword", stem=False))
+            for plural in filter(None, map(plural_phrase, tech.keywords_en)):  # "IMSI catchers", "fake base stations"
+                self._fold(plural, _Pattern(TECH, tech.id, "keyword", stem=False))
         for code, data in languages.items():
             for name in (*data.get("regions", []), *data.get("blockers", [])):
                 # Matched only so that "Latin America" is not read as "America", nor "New York Times" as a place.

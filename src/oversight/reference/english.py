@@ -10,17 +10,17 @@ def plural_phrase(phrase: str) -> str | None:
 
     Only phrases of two or more words (or hyphenated ones) are given a plural: a single keyword is often a
     product name ("Predator", "Hermit") whose plural is another word. A last word already ending in -s is taken as
-    plural or uncountable ("surveillance cameras", "mobile forensics").
+    plural or uncountable ("surveillance cameras", "mobile forensics"); one that is not a plain word ("sorm-3", a
+    starred stem "faceprint*") has none.
     """
     words = phrase.replace("-", " ").split()
     if len(words) < 2:
         return None
-    last = phrase.rstrip()
-    word = words[-1]
-    if not word.isalpha() or not word.isascii() or word.endswith("s") or word.endswith("ing"):
+    text, word = phrase.rstrip(), words[-1]
+    if not word.isalpha() or not word.isascii() or word.endswith(("s", "ing")):
         return None
     if word.endswith(_SIBILANT_ENDINGS):
-        return last + "es"
+        return text + "es"
     if word.endswith("y") and word[-2:-1] not in "aeiou":
-        return last[:-1] + "ies"
-    return last + "s"
+        return text[:-1] + "ies"
+    return text + "s"
