@@ -176,7 +176,80 @@ def _features(
     offered: set[str],
 ) -> dict[str, float]:
     f: dict[str, float] = {f"kind_{c.kind}": 1.0, f"tech_{c.technology}": 1.0, "bias": 1.0}
+    supplier_key = (c.kind, c.vendor_id or c.vendor_country)
+    support = c.support
     if supplier:
+        f.update(_pair_features(analysis, supplier_key, supplier, c.recipient, evidence))
+        if _closest_technology(analysis, supplier, evidence, tech_mentions, c):
+            f["t_closest_to_v"] = 1.0
+    if tech_mentions:
+        _bucket("d_ct", _memo_distance(analysis, ("ct", c.recipient, c.technology), evidence, tech_mentions), f)
+        if supplier:
+            _bucket("d_vt", _memo_distance(analysis, ("vt", *supplier_key, c.technology), supplier, tech_mentions), f)
+    else:
+        f["tech_from_specialist"] = 1.0  # no keyword: the vendor's only technology
+    if c.kind == SUPPLIER_VENDOR:  # how much of the text is about this vendor
+        total, most = _vendor_totals(analysis)
+        f["v_share"] = len(supplier) / total
+        if len(supplier) == most:
+            f["v_top"] = 1.0
+    if c.technology in offered:
+        f["vendor_offers_tech"] = 1.0
+    if is_unregistered(c.vendor_id):
+        f["v_unregistered"] = 1.0
+    if vendor_home is not None and vendor_home == c.recipient:
+        f["recipient_is_home"] = 1.0
+    for name, count in analysis.cues_in(support).items():
+        if count and name in _CUE_KEYS:
+            f[_CUE_KEYS[name]] = math.log1p(count)
+    if supplier:
+        v_sentences = frozenset(p.sentence for p in supplier if p.sentence in support)
+        f.update(_supplier_sentence_features(analysis, c.vendor_id, v_sentences))
+    c_sentences = frozenset(p.sentence for p in evidence if p.sentence in support)
+    f.update(_country_sentence_features(analysis, c.recipient, evidence, c_sentences))
+    if c_sentences & _sentences_of(analysis, ("tech", c.technology), tech_mentions):
+        f["c_sentence_has_tech"] = 1.0
+    for role in _country_roles_in(analysis, c.recipient, evidence, c_sentences):
+        f[f"c_role_{role}"] = 1.0
+    return {name: value for name, value in f.items() if value}  # absent means 0: the scorer sums fewer terms
+
+
+def _memo_distance(analysis: Analysis, key: tuple[object, ...], a: list[Placed], b: list[Placed]) -> int:
+    """The sentence distance of two lists of mentions, once per key and analysis."""
+    cached = analysis.memo.get(key)
+    if cached is None:
+        cached = analysis.memo[key] = _distance(a, b)[0]
+    return cached  # type: ignore[return-value]
+
+
+def _sentences_of(analysis: Analysis, key: tuple[object, ...], mentions: list[Placed]) -> frozenset[int]:
+    cached = analysis.memo.get(key)
+    if cached is None:
+        cached = analysis.memo[key] = frozenset(p.sentence for p in mentions)
+    return cached  # type: ignore[return-value]
+
+
+def _vendor_totals(analysis: Analysis) -> tuple[int, int]:
+    """All vendor mentions of the text, and the most any one vendor has."""
+    cached = analysis.memo.get(("vendor_totals",))
+    if cached is None:
+        counts = [len(ms) for ms in analysis.vendors.values()]
+        cached = analysis.memo[("vendor_totals",)] = (sum(counts), max(counts))
+    return cached  # type: ignore[return-value]
+
+
+def _pair_features(
+    analysis: Analysis,
+    supplier_key: tuple[str, str | None],
+    supplier: list[Placed],
+    recipient: str,
+    evidence: list[Placed],
+) -> dict[str, float]:
+    """Features of a supplier and a country that do not depend on the technology paired with them."""
+    key = ("pair", *supplier_key, recipient)
+    cached = analysis.memo.get(key)
+    if cached is None:
+        f: dict[str, float] = {}
         d_vc, v_near, c_near = _distance(supplier, evidence)
         _bucket("d_vc", d_vc, f)
         if v_near and c_near:
@@ -185,59 +258,67 @@ def _features(
         gap = min(_chars(v, e) for v in supplier for e in evidence)  # characters between supplier and country
         f["vc_gap_log"] = math.log1p(gap) / 5
         f["vc_gap_60"] = float(gap <= 60)
-        f.update(_proximity(analysis, supplier, evidence, tech_mentions, c))
-    if tech_mentions:
-        d_ct, _, _ = _distance(evidence, tech_mentions)
-        _bucket("d_ct", d_ct, f)
-        if supplier:
-            d_vt, _, _ = _distance(supplier, tech_mentions)
-            _bucket("d_vt", d_vt, f)
-    else:
-        f["tech_from_specialist"] = 1.0  # no keyword: the vendor's only technology
-    if c.kind == SUPPLIER_VENDOR:  # how much of the text is about this vendor
-        most = max(len(ms) for ms in analysis.vendors.values())
-        f["v_share"] = len(supplier) / sum(len(ms) for ms in analysis.vendors.values())
-        f["v_top"] = float(len(supplier) == most)
-    f["vendor_offers_tech"] = float(c.technology in offered)
-    f["v_unregistered"] = float(is_unregistered(c.vendor_id))
-    f["recipient_is_home"] = float(vendor_home is not None and vendor_home == c.recipient)
-    support = c.support
-    cues = analysis.cues_in(support)
-    for name, count in cues.items():
-        if name in _CUE_KEYS:
-            f[_CUE_KEYS[name]] = math.log1p(count)
-    if supplier:
-        v_sentences = {p.sentence for p in supplier if p.sentence in support}
+        cached = analysis.memo[key] = f
+    return cached  # type: ignore[return-value]
+
+
+def _supplier_sentence_features(
+    analysis: Analysis, vendor_id: str | None, v_sentences: frozenset[int]
+) -> dict[str, float]:
+    """Other vendors named with the supplier, and the cues of the supplier's supporting sentences."""
+    key = ("supplier_sentences", vendor_id, v_sentences)
+    cached = analysis.memo.get(key)
+    if cached is None:
         others = {
-            v for v, ms in analysis.vendors.items() if v != c.vendor_id and any(m.sentence in v_sentences for m in ms)
+            v for v, ms in analysis.vendors.items() if v != vendor_id and any(m.sentence in v_sentences for m in ms)
         }
-        f["other_vendors_in_v_sentence"] = math.log1p(len(others))
-        own = analysis.cues_in(v_sentences)
-        for name, count in own.items():
+        f = {"other_vendors_in_v_sentence": math.log1p(len(others))}
+        for name, count in analysis.cues_in(set(v_sentences)).items():
             if name in _VCUE_KEYS and count > 0:
                 f[_VCUE_KEYS[name]] = 1.0
-    c_sentences = {p.sentence for p in evidence if p.sentence in support}
-    own_c = analysis.cues_in(c_sentences)
-    for name, count in own_c.items():
-        if name in _CCUE_KEYS and count > 0:
-            f[_CCUE_KEYS[name]] = 1.0
-    tech_sentences = {p.sentence for p in tech_mentions}
-    f["c_sentence_has_tech"] = float(bool(c_sentences & tech_sentences))
-    countries_there = _countries_in(analysis, c_sentences)
-    in_list = len(countries_there) >= 3
-    f["c_in_list"] = float(in_list)
-    f["list_x_delivered"] = float(in_list and (own_c.get("delivered", 0) > 0 or own_c.get("list", 0) > 0))
-    f["list_x_telecom"] = float(in_list and own_c.get("telecom", 0) > 0)
-    f["list_x_location"] = float(
-        in_list and (own_c.get("location", 0) > 0 or _near_cue(analysis, evidence, "supplier_noun", reach=25))
-    )
-    f["c_sentence_countries"] = math.log1p(len(countries_there))
-    if in_list:
-        for category in _list_head(analysis, [p for p in evidence if p.sentence in c_sentences]):
-            f[f"head_{category}"] = 1.0
-    for role in _country_roles(analysis, [p for p in evidence if p.sentence in support] or evidence):
-        f[f"c_role_{role}"] = 1.0
-    return {name: value for name, value in f.items() if value}  # absent means 0: the scorer sums fewer terms
+        cached = analysis.memo[key] = f
+    return cached  # type: ignore[return-value]
+
+
+def _country_sentence_features(
+    analysis: Analysis, recipient: str, evidence: list[Placed], c_sentences: frozenset[int]
+) -> dict[str, float]:
+    """The cues of the country's supporting sentences, and whether it stands in a list of countries there."""
+    key = ("country_sentences", recipient, c_sentences)
+    cached = analysis.memo.get(key)
+    if cached is None:
+        f: dict[str, float] = {}
+        own_c = analysis.cues_in(set(c_sentences))
+        for name, count in own_c.items():
+            if name in _CCUE_KEYS and count > 0:
+                f[_CCUE_KEYS[name]] = 1.0
+        countries_there = _countries_in(analysis, set(c_sentences))
+        in_list = len(countries_there) >= 3
+        f["c_in_list"] = float(in_list)
+        f["list_x_delivered"] = float(in_list and (own_c.get("delivered", 0) > 0 or own_c.get("list", 0) > 0))
+        f["list_x_telecom"] = float(in_list and own_c.get("telecom", 0) > 0)
+        f["list_x_location"] = float(
+            in_list and (own_c.get("location", 0) > 0 or _near_cue(analysis, evidence, "supplier_noun", reach=25))
+        )
+        f["c_sentence_countries"] = math.log1p(len(countries_there))
+        if in_list:
+            for category in _list_head(analysis, [p for p in evidence if p.sentence in c_sentences]):
+                f[f"head_{category}"] = 1.0
+        cached = analysis.memo[key] = f
+    return cached  # type: ignore[return-value]
+
+
+def _country_roles_in(
+    analysis: Analysis, recipient: str, evidence: list[Placed], supported: frozenset[int]
+) -> frozenset[str]:
+    """The roles of the country's mentions in the supporting sentences (of all of them if none stands there)."""
+    key = ("country_roles", recipient, supported)
+    cached = analysis.memo.get(key)
+    if cached is None:
+        cached = analysis.memo[key] = frozenset(
+            _country_roles(analysis, [p for p in evidence if p.sentence in supported] or evidence)
+        )
+    return cached  # type: ignore[return-value]
 
 
 def _country_features(analysis: Analysis, evidence: list[Placed]) -> dict[str, float]:
@@ -288,22 +369,28 @@ def _chars(a: Placed, b: Placed) -> int:
     return max(0, max(a.mention.start, b.mention.start) - min(a.mention.end, b.mention.end))
 
 
-def _proximity(
+def _closest_technology(
     analysis: Analysis, supplier: list[Placed], evidence: list[Placed], tech_mentions: list[Placed], c: Candidate
-) -> dict[str, float]:
-    """Character distances and ranks: is this the country (technology) standing closest to the supplier?"""
-    f: dict[str, float] = {}
-    pairs = [(_chars(v, e), v, e) for v in supplier for e in evidence if v.sentence in c.support]
-    if not pairs:
-        return f
-    _gap, v_best, _ = min(pairs, key=lambda t: t[0])
-    if tech_mentions:
-        t_gap = min(_chars(v_best, t) for t in tech_mentions)
-        other_techs = [
-            min(_chars(v_best, t) for t in ms) for tech, ms in analysis.technologies.items() if tech != c.technology
-        ]
-        f["t_closest_to_v"] = float(not other_techs or t_gap <= min(other_techs))
-    return f
+) -> bool:
+    """Whether the candidate's technology is named closer (in characters) than any other to the supplier's mention
+    that stands closest to the country in the supporting sentences."""
+    pairs = [(_chars(v, e), v) for v in supplier for e in evidence if v.sentence in c.support]
+    if not pairs or not tech_mentions:
+        return False
+    v_best = min(pairs, key=lambda t: t[0])[1]
+    gaps = _technology_gaps(analysis, v_best)
+    return all(gaps[c.technology] <= gap for tech, gap in gaps.items() if tech != c.technology)
+
+
+def _technology_gaps(analysis: Analysis, v: Placed) -> dict[str, int]:
+    """Characters from a supplier's mention to the nearest mention of each technology of the text."""
+    key = ("technology_gaps", v.mention.start, v.mention.end)
+    cached = analysis.memo.get(key)
+    if cached is None:
+        cached = analysis.memo[key] = {
+            tech: min(_chars(v, t) for t in ms) for tech, ms in analysis.technologies.items() if ms
+        }
+    return cached  # type: ignore[return-value]
 
 
 _AGENCY_WORDS = (

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-import ahocorasick
+import ahocorasick_rs
 import yaml
 
 from oversight.extract.money import MoneyReader
@@ -182,13 +182,14 @@ class Lexicon:
     def trigger_offsets(self, text: str) -> list[int]:
         """Where a text names a vendor or a technology (one cheap scan, run before the full analysis)."""
         lowered = _unhyphenate(text.lower())
-        return [end for end, _ in self._trigger_automaton.iter(lowered)]
+        return [end - 1 for _, _, end in self._trigger_automaton.find_matches_as_indexes(lowered)]
 
     def names_place(self, text: str) -> bool:
         """Whether a text names a country, city or buyer as a whole word (a cheap check for context)."""
         lowered = _unhyphenate(text.lower())
         return any(
-            _whole_word(lowered, end - length + 1, end + 1) for end, length in self._place_automaton.iter(lowered)
+            _whole_word(lowered, start, end)
+            for _, start, end in self._place_automaton.find_matches_as_indexes(lowered, overlapping=True)
         )
 
     def scan(self, text: str) -> list[Mention]:
@@ -327,14 +328,13 @@ def _aside_patterns(languages: dict[str, dict[str, Any]]) -> tuple[re.Pattern[st
 
 def _compile_triggers(exact: dict[str, list[_Pattern]], folded: dict[str, list[_Pattern]], kinds: set[str]) -> Any:
     """One automaton of the names and keywords of some kinds, lower-cased: the prefilter's patterns."""
-    automaton = ahocorasick.Automaton()
-    for table in (exact, folded):
-        for key, patterns in table.items():
-            if any(p.kind in kinds for p in patterns):
-                lowered = _unhyphenate(key.lower())
-                automaton.add_word(lowered, len(lowered))
-    automaton.make_automaton()
-    return automaton
+    keys = {
+        _unhyphenate(key.lower())
+        for table in (exact, folded)
+        for key, patterns in table.items()
+        if any(p.kind in kinds for p in patterns)
+    }
+    return ahocorasick_rs.AhoCorasick(sorted(keys), matchkind=ahocorasick_rs.MatchKind.Standard)
 
 
 def _whole_word(text: str, start: int, end: int) -> bool:
@@ -349,22 +349,30 @@ def _unhyphenate(text: str) -> str:
     return text
 
 
-def _compile(patterns: dict[str, list[_Pattern]]) -> Any:
-    automaton = ahocorasick.Automaton()
-    for key, values in patterns.items():
-        automaton.add_word(key, (len(key), tuple(dict.fromkeys(values))))
-    automaton.make_automaton()
-    return automaton
+@dataclass(frozen=True)
+class _Automaton:
+    """An Aho–Corasick automaton of keys, each with its patterns."""
+
+    search: Any
+    patterns: tuple[tuple[_Pattern, ...], ...]
 
 
-def _matches(automaton: Any, haystack: str, original: str) -> Iterator[Mention]:
+def _compile(patterns: dict[str, list[_Pattern]]) -> _Automaton:
+    keys = sorted(patterns)
+    return _Automaton(
+        ahocorasick_rs.AhoCorasick(keys, matchkind=ahocorasick_rs.MatchKind.Standard),
+        tuple(tuple(dict.fromkeys(patterns[key])) for key in keys),
+    )
+
+
+def _matches(automaton: _Automaton, haystack: str, original: str) -> Iterator[Mention]:
     size = len(haystack)
-    for end_index, (length, patterns) in automaton.iter(haystack):
-        start, end = end_index - length + 1, end_index + 1
+    table = automaton.patterns
+    for index, start, end in automaton.search.find_matches_as_indexes(haystack, overlapping=True):
         if start > 0 and haystack[start - 1].isalnum():
             continue
         whole_word = end >= size or not haystack[end].isalnum()
-        for pattern in patterns:
+        for pattern in table[index]:
             if not (whole_word or pattern.stem):
                 continue
             stop = end
