@@ -72,6 +72,33 @@ def test_denials_and_plans_are_not_deployments(extractor: Extractor, text: str, 
     assert statuses <= {status}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The interior ministry of Kyrgyzstan cancelled its contract with Hikvision for Safe City cameras in 2021.",
+            ("hikvision", "KGZ", "cctv_safe_city", "cancelled"),
+        ),
+        (
+            "Тендер на поставку камер «Безопасный город» в Бишкеке, который выиграла компания Hikvision, был отменён.",
+            ("hikvision", "KGZ", "cctv_safe_city", "cancelled"),
+        ),
+        (  # stopped after operating: ended, not cancelled
+            "Узбекистан расторг контракт с Huawei на систему распознавания лиц, которая использовалась в Ташкенте с "
+            "2019 года.",
+            ("huawei", "UZB", "facial_recognition", "ended"),
+        ),
+        (  # the cancellation is of another tender: the contract stands
+            "The first tender was annulled. In 2021 Huawei signed a contract for Safe City cameras in Dushanbe, "
+            "Tajikistan.",
+            ("huawei", "TJK", "cctv_safe_city", "agreed"),
+        ),
+    ],
+)
+def test_cancellations(extractor: Extractor, text: str, expected: tuple[str, str, str, str]) -> None:
+    assert expected in _claims(extractor, text)
+
+
 def test_russian_inflection_and_transliteration_are_recognised() -> None:
     analysis = analyse("Договор с компанией «Хуавэй» заключили в Кыргызстане, а у «Протея» — в Узбекистане.", lexicon())
     assert {"huawei", "protei"} <= set(analysis.vendors)

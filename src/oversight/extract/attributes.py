@@ -31,17 +31,24 @@ _REPORTING = re.compile(
 def status(analysis: Analysis, candidate: Candidate) -> Status:
     """The status the supporting sentences state.
 
-    A denial in the supplier's sentence makes the claim ``denied``; plans and talks with no word of a contract,
-    delivery or end make it ``planned``; otherwise the most advanced stated status wins (ended > delivered >
-    agreed), delivered when nothing more is said. A delivery announced for later ("will roll out", «будет
-    установлена») after a contract makes it ``agreed``.
+    A denial in the supplier's sentence makes the claim ``denied``; a cancellation there ("the contract was
+    cancelled", «тендер отменён») makes it ``cancelled`` — or ``ended`` when those sentences also say it was
+    delivered — unless another of its sentences states a contract or delivery without one. Plans and talks with no
+    word of a contract, delivery or end make it ``planned``; otherwise the most advanced stated status wins (ended >
+    delivered > agreed), delivered when nothing more is said. A delivery announced for later ("will roll out",
+    «будет установлена») after a contract makes it ``agreed``.
     """
     # The supplier's other sentences count too: "…will install cameras" after "the agreement was signed in 2017".
     sentences = candidate.support | _all_supplier_sentences(analysis, candidate)
     cues = analysis.cues_in(sentences)
-    own = analysis.cues_in(_supplier_sentences(analysis, candidate))
+    own_sentences = _supplier_sentences(analysis, candidate)
+    own = analysis.cues_in(own_sentences)
     if own.get("negated"):
         return Status.DENIED
+    if own.get("cancelled"):
+        cancelled = _cancelled(analysis, own_sentences)
+        if cancelled is not None:
+            return cancelled
     if cues.get("ended"):
         return Status.ENDED
     delivered = cues.get("delivered", 0)
@@ -56,6 +63,18 @@ def status(analysis: Analysis, candidate: Candidate) -> Status:
     if cues.get("planned"):
         return Status.PLANNED
     return Status.DELIVERED
+
+
+def _cancelled(analysis: Analysis, own_sentences: set[int]) -> Status | None:
+    """``cancelled`` or ``ended`` for a supplier whose sentences state a cancellation, or None when one of them
+    without a word of cancellation states a contract or delivery ("the first tender was annulled; the second was
+    awarded to X")."""
+    cancelling = {p.sentence for p in analysis.cues_of("cancelled") if p.sentence in own_sentences}
+    others = analysis.cues_in(own_sentences - cancelling)
+    if others.get("agreed") or others.get("delivered") or others.get("ended"):
+        return None
+    delivered = analysis.cues_in(cancelling).get("delivered", 0)
+    return Status.ENDED if delivered > _future_deliveries(analysis, cancelling) else Status.CANCELLED
 
 
 #: How far (characters) after "will", "is to be", «будет» a delivery word is still in the future ("will jointly

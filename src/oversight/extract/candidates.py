@@ -10,7 +10,8 @@ networks…) stand in the sentences that support it.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from oversight.extract.companies import is_unregistered
@@ -62,12 +63,25 @@ def _distance(a: Iterable[Placed], b: Iterable[Placed]) -> tuple[int, Placed | N
 
 
 # Feature names of cue counts: in the supporting sentences, the supplier's sentences, the country's sentences.
+# The features read a cancellation ("the tender was annulled") as a negation; features of their own scored lower
+# (cross-validated F1 0.734 against 0.735, own passages 0.508 against 0.512).
+_AS_FEATURE = {"cancelled": "negated"}
 _CUE_KEYS = {name: f"cue_{name}" for name in CUE_FEATURES}
 _VCUE_KEYS = {name: f"vcue_{name}" for name in ("delivered", "agreed", "ended", "planned", "negated")}
 _CCUE_KEYS = {
     name: f"ccue_{name}"
     for name in ("delivered", "agreed", "ended", "planned", "negated", "telecom", "corporate", "location", "list")
 }
+
+
+def _feature_counts(cues: Mapping[str, int]) -> Mapping[str, int]:
+    """Cue counts by the category the features read them as."""
+    if not any(name in cues for name in _AS_FEATURE):
+        return cues
+    counts = Counter(cues)
+    for name, as_name in _AS_FEATURE.items():
+        counts[as_name] += counts.pop(name, 0)
+    return counts
 
 
 def _bucket(name: str, distance: int, features: dict[str, float]) -> None:
@@ -159,7 +173,7 @@ def _passage_features(analysis: Analysis, places: dict[str, list[Placed]]) -> di
     features = {
         "single_country": float(len(places) == 1),
         "single_technology": float(len(analysis.technologies) == 1),
-        "passage_negated": float(cues.get("negated", 0) > 0),
+        "passage_negated": float(_feature_counts(cues).get("negated", 0) > 0),
         "no_vendor_in_passage": float(not analysis.vendors),
     }
     return {name: value for name, value in features.items() if value}
@@ -199,7 +213,7 @@ def _features(
         f["v_unregistered"] = 1.0
     if vendor_home is not None and vendor_home == c.recipient:
         f["recipient_is_home"] = 1.0
-    for name, count in analysis.cues_in(support).items():
+    for name, count in _feature_counts(analysis.cues_in(support)).items():
         if count and name in _CUE_KEYS:
             f[_CUE_KEYS[name]] = math.log1p(count)
     if supplier:
@@ -273,7 +287,7 @@ def _supplier_sentence_features(
             v for v, ms in analysis.vendors.items() if v != vendor_id and any(m.sentence in v_sentences for m in ms)
         }
         f = {"other_vendors_in_v_sentence": math.log1p(len(others))}
-        for name, count in analysis.cues_in(set(v_sentences)).items():
+        for name, count in _feature_counts(analysis.cues_in(set(v_sentences))).items():
             if name in _VCUE_KEYS and count > 0:
                 f[_VCUE_KEYS[name]] = 1.0
         cached = analysis.memo[key] = f
@@ -288,7 +302,7 @@ def _country_sentence_features(
     cached = analysis.memo.get(key)
     if cached is None:
         f: dict[str, float] = {}
-        own_c = analysis.cues_in(set(c_sentences))
+        own_c = _feature_counts(analysis.cues_in(set(c_sentences)))
         for name, count in own_c.items():
             if name in _CCUE_KEYS and count > 0:
                 f[_CCUE_KEYS[name]] = 1.0
