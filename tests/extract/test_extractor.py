@@ -308,3 +308,17 @@ def test_a_pairing_crossing_two_stronger_ones_gives_way(
 ) -> None:
     result = _prune([_candidate(*row) for row in scored])
     assert {(c.vendor_id, c.recipient) for c in result} == kept
+
+
+@pytest.mark.parametrize(
+    ("scored", "kept"),
+    [
+        # a technology named in passing scores well below the supplier's main one: it gives way
+        ([("mobile_forensics", 0.88), ("spyware", 0.52)], {"mobile_forensics"}),
+        # cameras with face recognition: two technologies that score alike both stand
+        ([("cctv_safe_city", 0.82), ("facial_recognition", 0.76)], {"cctv_safe_city", "facial_recognition"}),
+    ],
+)
+def test_a_much_weaker_second_technology_gives_way(scored: list[tuple[str, float]], kept: set[str]) -> None:
+    result = _prune([Candidate(SUPPLIER_VENDOR, "a", None, "KEN", tech, {0}, score=s) for tech, s in scored])
+    assert {c.technology for c in result} == kept
