@@ -345,7 +345,13 @@ def _country_features(analysis: Analysis, evidence: list[Placed]) -> dict[str, f
     f["c_after_firm"] = float(_near_cue(analysis, evidence, "supplier_noun", reach=25))
     f["c_location_cue"] = float(_near_cue(analysis, evidence, "location"))
     f["c_all_aside"] = float(all("aside" in _mention_roles(analysis, p) for p in evidence))
+    # Every mention an aside or an authority ("the US Commerce Department", "sale in the United States" after "the
+    # FCC banned"): cross-validated F1 0.746 → 0.750 (Russian 0.737 → 0.759), own passages 0.521 → 0.522.
+    f["c_all_sidelined"] = float(all(_mention_roles(analysis, p) & _SIDELINED for p in evidence))
     return {name: value for name, value in f.items() if value}
+
+
+_SIDELINED = frozenset({"aside", "authority"})
 
 
 def _countries_in(analysis: Analysis, sentence_numbers: set[int]) -> frozenset[str]:
