@@ -335,6 +335,10 @@ def _country_roles_in(
     return cached  # type: ignore[return-value]
 
 
+#: Roles of a country mention that do not make it a recipient.
+_SIDELINED = frozenset({"aside", "authority"})
+
+
 def _country_features(analysis: Analysis, evidence: list[Placed]) -> dict[str, float]:
     """Features of a country's mentions that do not depend on the supplier or technology paired with it."""
     details = {p.mention.detail for p in evidence}
@@ -349,9 +353,6 @@ def _country_features(analysis: Analysis, evidence: list[Placed]) -> dict[str, f
     # FCC banned"): cross-validated F1 0.746 → 0.750 (Russian 0.737 → 0.759), own passages 0.521 → 0.522.
     f["c_all_sidelined"] = float(all(_mention_roles(analysis, p) & _SIDELINED for p in evidence))
     return {name: value for name, value in f.items() if value}
-
-
-_SIDELINED = frozenset({"aside", "authority"})
 
 
 def _countries_in(analysis: Analysis, sentence_numbers: set[int]) -> frozenset[str]:

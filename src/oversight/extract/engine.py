@@ -236,13 +236,14 @@ TECHNOLOGY_MARGIN = 0.1
 def _second_technologies(kept: list[Candidate]) -> list[Candidate]:
     """Drop a technology that scores more than ``TECHNOLOGY_MARGIN`` below the best of the same supplier and
     recipient."""
+
+    def pairing(c: Candidate) -> tuple[str, str | None, str | None, str]:
+        return c.kind, c.vendor_id, c.vendor_country, c.recipient
+
     best: dict[tuple[str, str | None, str | None, str], float] = {}
     for c in kept:
-        key = (c.kind, c.vendor_id, c.vendor_country, c.recipient)
-        best[key] = max(best.get(key, 0.0), c.score)
-    return [
-        c for c in kept if best[(c.kind, c.vendor_id, c.vendor_country, c.recipient)] - c.score <= TECHNOLOGY_MARGIN
-    ]
+        best[pairing(c)] = max(best.get(pairing(c), 0.0), c.score)
+    return [c for c in kept if best[pairing(c)] - c.score <= TECHNOLOGY_MARGIN]
 
 
 def _gives_way(c: Candidate, kept: list[Candidate]) -> bool:
