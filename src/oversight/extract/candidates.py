@@ -458,6 +458,7 @@ def _roles(analysis: Analysis, p: Placed) -> set[str]:
     before = text[max(0, p.mention.start - 25) : p.mention.start].lower().split()
     words = [w.strip("(«\"'") for w in before[-2:]]
     found = next((role for w in reversed(words) for role, forms in analysis.prepositions.items() if w in forms), None)
+    found = found or analysis.case_roles.get(p.mention.text)  # "Қазақстанда": "in", said by the case ending
     roles.add(f"prep_{found or 'none'}")
     after = text[p.mention.end : p.mention.end + 40].lower()
     if after.startswith(("'s ", "’s ")) and after[3:].split(" ", 1)[0].strip(",") in _AGENCY_WORDS:

@@ -18,7 +18,7 @@ import ahocorasick_rs
 import yaml
 
 from oversight.extract.money import MoneyReader
-from oversight.reference import Reference, fold, reference
+from oversight.reference import Reference, fold, kazakh, reference
 from oversight.reference.english import plural_phrase
 from oversight.reference.loader import data_dir, read_yaml_list
 from oversight.reference.names import LEGAL_SUFFIXES
@@ -75,12 +75,14 @@ class Lexicon:
         self.reference = ref
         self.languages = languages
         self.city_names: dict[str, str] = {}  # every form a city is matched by → the city's registry name
+        # Kazakh case forms of country names → the role their case gives ("Қазақстанда" → "in")
+        self.case_roles: dict[str, str] = {}
         self.money = MoneyReader(languages)
         self._add_vendors(ref)
         self._add_places(ref)
         self._add_buyers(ref)
         for tech in ref.technologies:
-            for keyword in (*tech.keywords_en, *tech.keywords_ru):
+            for keyword in (*tech.keywords_en, *tech.keywords_ru, *tech.keywords_kk):
                 self._fold(keyword.removesuffix("*"), _Pattern(TECH, tech.id, "keyword", stem=keyword.endswith("*")))
             for plural in filter(None, map(plural_phrase, tech.keywords_en)):  # "IMSI catchers", "fake base stations"
                 self._fold(plural, _Pattern(TECH, tech.id, "keyword", stem=False))
@@ -137,6 +139,14 @@ class Lexicon:
             for name in _with_article_dropped((country.name_en, country.name_ru, *country.aliases)):
                 if len(name) > 3 or name.isupper():
                     self._name(name, _Pattern(COUNTRY, country.alpha3, "name", stem=False))
+            if country.name_kk and (len(country.name_kk) > 3 or country.name_kk.isupper()):
+                roles = self.languages.get("kk", {}).get("case_roles", {})
+                for form, case in kazakh.case_forms(country.name_kk).items():  # "Қазақстанда", "Ресейге"
+                    self._name(form, _Pattern(COUNTRY, country.alpha3, "name", stem=False), inflect=False)
+                    if case in roles:
+                        self.case_roles.update({form: str(roles[case]), form.upper(): str(roles[case])})
+                for form in kazakh.adjective_forms(country.name_kk):  # "қытайлық", "ресейлік"
+                    self._fold(form, _Pattern(COUNTRY, country.alpha3, "adjective", stem=False))
             for adjective in country.adjectives_en:
                 if shared_adjectives.get(adjective, country.alpha3) != country.alpha3:
                     continue  # "Chinese" is also given for Hong Kong and Macao; it names China

@@ -47,6 +47,7 @@ class Analysis:
     amounts: list[Amount] = field(default_factory=list)
     city_names: Mapping[str, str] = field(default_factory=dict)  # a city's form in the text → its registry name
     prepositions: dict[str, frozenset[str]] = field(default_factory=dict)
+    case_roles: Mapping[str, str] = field(default_factory=dict)  # a Kazakh case form → its role ("in", "to")
     authority_words: frozenset[str] = frozenset()
     _per_sentence: dict[int, Counter[str]] | None = field(default=None, repr=False)
     memo: dict[tuple[object, ...], object] = field(default_factory=dict, repr=False)  # per-text caches
@@ -91,6 +92,7 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
         text=text,
         sentences=spans,
         prepositions=lexicon.prepositions,
+        case_roles=lexicon.case_roles,
         authority_words=lexicon.authority_words,
         aside=(lexicon.aside_before, lexicon.aside_after),
         amounts=lexicon.money.amounts(text),

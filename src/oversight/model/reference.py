@@ -35,6 +35,7 @@ class Country(_Frozen):
     numeric: str
     name_en: str
     name_ru: str
+    name_kk: str | None = None
     official_name_en: str | None = None
     aliases: tuple[str, ...] = ()
     regions: tuple[str, ...] = ()
@@ -140,6 +141,7 @@ class Technology(_Frozen):
     rationale: str
     keywords_en: tuple[str, ...]
     keywords_ru: tuple[str, ...]
+    keywords_kk: tuple[str, ...] = ()
     sources: tuple[HttpUrl, ...] = ()
 
 

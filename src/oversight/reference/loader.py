@@ -64,6 +64,7 @@ class _CountryRow(BaseModel):
     numeric: str
     name_en: str
     name_ru: str
+    name_kk: str | None = None
     official_name_en: str | None = None
     aliases: tuple[str, ...] = ()
     m49_subregion: str | None = None
@@ -134,6 +135,7 @@ def load_countries(folder: Path) -> list[Country]:
                 numeric=row.numeric,
                 name_en=row.name_en,
                 name_ru=row.name_ru,
+                name_kk=row.name_kk,
                 official_name_en=row.official_name_en,
                 aliases=tuple(dict.fromkeys((*row.aliases, *(names.en + names.ru if names else ())))),
                 regions=tuple(r.id for r in regions if row.alpha3 in r.members),

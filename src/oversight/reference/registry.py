@@ -180,6 +180,7 @@ def _country_names(country: Country) -> tuple[str, ...]:
         country.numeric,
         country.name_en,
         country.name_ru,
+        *((country.name_kk,) if country.name_kk else ()),
         *country.aliases,
         *country.adjectives_en,
         *country.adjectives_ru,
