@@ -165,6 +165,7 @@ def build_countries(info: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
         aliases.update(a for a in extra.get("altSpellings", []) if len(a) > 3)
         aliases -= {None, c.name, ru.gettext(c.name)}
         demonym = extra.get("demonym")
+        name_kk = kk.gettext(c.name)
         rows.append(
             {
                 "alpha3": c.alpha_3,
@@ -172,7 +173,7 @@ def build_countries(info: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
                 "numeric": c.numeric,
                 "name_en": c.name,
                 "name_ru": ru.gettext(c.name),
-                "name_kk": kk.gettext(c.name) if kk.gettext(c.name) != c.name else None,
+                "name_kk": name_kk if name_kk != c.name else None,  # untranslated names come back in English
                 "official_name_en": official,
                 "aliases": sorted(a for a in aliases if a),
                 "m49_subregion": extra.get("subregion") or None,

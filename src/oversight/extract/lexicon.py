@@ -135,16 +135,16 @@ class Lexicon:
 
     def _add_places(self, ref: Reference) -> None:
         shared_adjectives = _primary_adjectives(ref)
+        case_roles = self.languages.get("kk", {}).get("case_roles", {})
         for country in ref.countries:
             for name in _with_article_dropped((country.name_en, country.name_ru, *country.aliases)):
                 if len(name) > 3 or name.isupper():
                     self._name(name, _Pattern(COUNTRY, country.alpha3, "name", stem=False))
             if country.name_kk and (len(country.name_kk) > 3 or country.name_kk.isupper()):
-                roles = self.languages.get("kk", {}).get("case_roles", {})
                 for form, case in kazakh.case_forms(country.name_kk).items():  # "Қазақстанда", "Ресейге"
                     self._name(form, _Pattern(COUNTRY, country.alpha3, "name", stem=False), inflect=False)
-                    if case in roles:
-                        self.case_roles.update({form: str(roles[case]), form.upper(): str(roles[case])})
+                    if case in case_roles:
+                        self.case_roles.update(dict.fromkeys((form, form.upper()), str(case_roles[case])))
                 for form in kazakh.adjective_forms(country.name_kk):  # "қытайлық", "ресейлік"
                     self._fold(form, _Pattern(COUNTRY, country.alpha3, "adjective", stem=False))
             for adjective in country.adjectives_en:

@@ -12,7 +12,7 @@ _FRONT = frozenset("әеөүіэи")
 _VOWELS = _BACK | _FRONT | frozenset("ёю")
 _VOICELESS = frozenset("пфкқтсшщхцчһ")
 _NASAL = frozenset("мнң")
-#: Sonorants and voiced consonants that take the voiced (д-, ғ-, л-) forms of the endings.
+#: Sonorants: after them the endings start with д-, ғ-, м- (-дың, -ға, -мен) and the adjective with л- (-лық).
 _SONORANT = frozenset("лрйу")
 
 
@@ -72,11 +72,6 @@ def case_forms(name: str) -> dict[str, str]:
     for case, ending in zip(CASES, _CASES[_last_sound(name)], strict=True):
         forms.setdefault(name + _ending(name, ending), case)
     return forms
-
-
-def noun_forms(name: str) -> tuple[str, ...]:
-    """The nominative and the case forms of a Kazakh name (`case_forms`)."""
-    return tuple(case_forms(name))
 
 
 def adjective_forms(name: str) -> tuple[str, ...]:
