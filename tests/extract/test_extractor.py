@@ -254,6 +254,31 @@ def test_a_contract_with_delivery_still_to_come_is_agreed(extractor: Extractor) 
     assert statuses == {"agreed"}, statuses
 
 
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (
+            "Officials of Tajikistan held talks with Hikvision on the second phase of the Safe City project in "
+            "Dushanbe. At the end of the talks an agreement on the Safe City system was signed.",
+            "agreed",
+        ),
+        (
+            "В Душанбе министр внутренних дел Таджикистана провёл переговоры с компанией Hikvision о второй очереди "
+            "системы «Безопасный город». По итогам встречи был подписан меморандум о внедрении этой очереди "
+            "«Безопасного города».",
+            "agreed",
+        ),
+        (  # the talks alone
+            "Officials of Tajikistan held talks with Hikvision on the second phase of the Safe City project in "
+            "Dushanbe.",
+            "planned",
+        ),
+    ],
+)
+def test_talks_followed_by_a_signing_on_the_technology_are_agreed(extractor: Extractor, text: str, status: str) -> None:
+    assert _claims(extractor, text) == {("hikvision", "TJK", "cctv_safe_city", status)}
+
+
 def test_a_city_adjective_stands_for_its_country(extractor: Extractor) -> None:
     text = "В 2019 году бишкекская мэрия подписала договор с Huawei о поставке камер видеонаблюдения."
     claims = [e.facts for e in extractor.extract(text)]

@@ -34,7 +34,8 @@ def status(analysis: Analysis, candidate: Candidate) -> Status:
     A denial in the supplier's sentence makes the claim ``denied``; a cancellation there ("the contract was
     cancelled", «тендер отменён») makes it ``cancelled`` — or ``ended`` when those sentences also say it was
     delivered — unless another of its sentences states a contract or delivery without one. Plans and talks with no
-    word of a contract, delivery or end make it ``planned``; otherwise the most advanced stated status wins (ended >
+    word of a contract, delivery or end make it ``planned``, unless a sentence that follows on the technology states a
+    signing (then ``agreed``); otherwise the most advanced stated status wins (ended >
     delivered > agreed), delivered when nothing more is said. A delivery announced for later ("will roll out",
     «будет установлена») after a contract makes it ``agreed``.
     """
@@ -61,8 +62,17 @@ def status(analysis: Analysis, candidate: Candidate) -> Status:
         # removed (cross-validated F1 0.746 → 0.742), so they stay delivered.
         return Status.DELIVERED
     if cues.get("planned"):
-        return Status.PLANNED
+        # "talks on the second phase of Safe City … an exchange of letters on it was signed": the signing may stand
+        # in a sentence that names only the technology. Read there, deliveries lowered status accuracy; signings not.
+        later = analysis.cues_in(_technology_follow_up(analysis, candidate) - sentences)
+        return Status.AGREED if later.get("agreed") else Status.PLANNED
     return Status.DELIVERED
+
+
+def _technology_follow_up(analysis: Analysis, candidate: Candidate) -> set[int]:
+    """Sentences naming the candidate's technology, from its first supporting sentence to the one after its last."""
+    first, last = min(candidate.support), max(candidate.support)
+    return {p.sentence for p in analysis.technologies.get(candidate.technology, []) if first <= p.sentence <= last + 1}
 
 
 def _cancelled(analysis: Analysis, own_sentences: set[int]) -> Status | None:

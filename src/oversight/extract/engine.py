@@ -19,7 +19,7 @@ from oversight.reference import Reference, reference
 NAME = "rules-lr"
 #: The code's version; the extractor's version adds the digest of its model, so a retrained model re-reads the
 #: documents an earlier one read (and replaces that one's claims).
-VERSION = "3"
+VERSION = "4"
 
 
 @dataclass(frozen=True)
