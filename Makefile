@@ -21,7 +21,7 @@ lint: install
 	$(BIN)/ruff format --check src tests scripts bench
 
 typecheck: install
-	$(BIN)/mypy src
+	$(BIN)/mypy src tests scripts bench
 
 # Runs the suite against SQLite and against a throwaway PostgreSQL cluster that scripts/with-postgres starts
 # (when the PostgreSQL binaries are on the machine and OVERSIGHT_TEST_POSTGRES_URL is not already set).

@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import json
 import zipfile
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from warcio.statusandheaders import StatusAndHeaders
@@ -118,7 +119,7 @@ def warc_bytes(pages: list[tuple[str, str]], *, gzip: bool = True) -> bytes:
     return out.getvalue()
 
 
-def jsonl_bytes(items: list[dict[str, object]]) -> bytes:
+def jsonl_bytes(items: Sequence[Mapping[str, object]]) -> bytes:
     """JSON Lines, one object per line."""
     return b"".join(json.dumps(item, ensure_ascii=False).encode("utf-8") + b"\n" for item in items)
 
