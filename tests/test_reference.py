@@ -97,6 +97,18 @@ def test_regions_and_cities() -> None:
     assert len(central_asian) >= 40
 
 
+def test_no_city_alias_is_a_country_word() -> None:
+    """GeoNames lists "Kazakh" for Petropavl and «Бразилия» for Brasília; such a word in a text means the country."""
+    ref = reference()
+    country_words = {
+        w.casefold()
+        for c in ref.countries
+        for w in (c.name_en, c.name_ru, *c.aliases, *c.adjectives_en, *c.adjectives_ru, *c.demonyms_ru)
+    }
+    clashes = [(city.name, alias) for city in ref.cities for alias in city.aliases if alias.casefold() in country_words]
+    assert clashes == []
+
+
 def test_technologies_have_weights_and_keywords_in_both_languages() -> None:
     for tech in reference().technologies:
         assert 0 < tech.intrusiveness <= 1

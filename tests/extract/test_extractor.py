@@ -279,6 +279,21 @@ def test_talks_followed_by_a_signing_on_the_technology_are_agreed(extractor: Ext
     assert _claims(extractor, text) == {("hikvision", "TJK", "cctv_safe_city", status)}
 
 
+def test_products_placed_in_a_city_do_not_give_the_vendor_its_nationality(extractor: Extractor) -> None:
+    text = "Hikvision cameras in Tashkent were dismantled and replaced in 2022."
+    assert analyse(text, lexicon()).nationality == {}
+    claims = [e.facts for e in extractor.extract(text)]
+    assert [(c.vendor_id, c.vendor_country, c.recipient_country, c.status.value, c.city) for c in claims] == [
+        ("hikvision", "CHN", "UZB", "ended", "Tashkent")
+    ]
+
+
+def test_a_country_adjective_is_not_read_as_a_city(extractor: Extractor) -> None:
+    text = "In 2021 the Kazakh police bought a facial recognition system from Hikvision."
+    assert [m.kind for m in lexicon().scan(text) if m.text == "Kazakh"] == ["country"]
+    assert {(e.facts.recipient_country, e.facts.city) for e in extractor.extract(text)} == {("KAZ", None)}
+
+
 def test_a_city_adjective_stands_for_its_country(extractor: Extractor) -> None:
     text = "В 2019 году бишкекская мэрия подписала договор с Huawei о поставке камер видеонаблюдения."
     claims = [e.facts for e in extractor.extract(text)]

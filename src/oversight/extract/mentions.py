@@ -296,6 +296,11 @@ def _attached_vendor(text: str, m: Mention, vendors: list[Placed]) -> Placed | N
     return None
 
 
+#: Words for what a vendor makes: after them, "in" places the products, not the vendor.
+_PRODUCT_WORDS = frozenset(
+    "camera cameras video surveillance spyware software hardware equipment system systems technology technologies "
+    "facial recognition ai security phone-forensics forensics".split()
+)
 _FROM = re.compile(r"^(?:,? (?:[\w-]+ ){0,4})?(?:of|from|based in|headquartered in|in|\()\s*$")
 
 
@@ -307,7 +312,13 @@ def _possessive_vendor(text: str, m: Mention, vendors: list[Placed]) -> Placed |
             return v
         before = text[v.mention.end : m.start]
         if 0 <= len(before) <= _ATTACH and _FROM.match(before):
-            words = before.replace(",", " ").replace("(", " ").split()[:-1] if before.strip() != "(" else []
-            if all(w.lower() in _DESCRIPTORS or w.lower() in {"the", "a", "an"} for w in words):
+            words = [w.lower() for w in before.replace(",", " ").replace("(", " ").split()[:-1]]
+            if before.strip() == "(":
+                words = []
+            if words and words[-1] in ("based", "headquartered"):
+                words = words[:-1]
+            if words and before.rstrip().endswith(" in") and _PRODUCT_WORDS & set(words):
+                continue  # "Hikvision cameras in Tashkent": where the products are, not where the vendor is from
+            if all(w in _DESCRIPTORS or w in {"the", "a", "an"} for w in words):
                 return v
     return None
