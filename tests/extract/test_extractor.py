@@ -294,6 +294,38 @@ def test_a_country_adjective_is_not_read_as_a_city(extractor: Extractor) -> None
     assert {(e.facts.recipient_country, e.facts.city) for e in extractor.extract(text)} == {("KAZ", None)}
 
 
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (
+            "The government of Kyrgyzstan signed a contract with Huawei for the installation of Safe City cameras in "
+            "2019.",
+            "agreed",
+        ),
+        (
+            "В 2019 году МВД Кыргызстана подписало контракт с компанией Huawei на поставку камер «Безопасный город».",
+            "agreed",
+        ),
+        ("Правительство Кыргызстана заключило договор о поставке камер видеонаблюдения с Huawei.", "agreed"),
+        (  # the contract, then the delivery
+            "Huawei signed a contract with Kyrgyzstan in 2017 and installed Safe City cameras in Bishkek in 2018.",
+            "delivered",
+        ),
+    ],
+)
+def test_a_delivery_named_as_what_a_contract_is_for_is_agreed(extractor: Extractor, text: str, status: str) -> None:
+    assert _claims(extractor, text) == {("huawei", "KGZ", "cctv_safe_city", status)}
+
+
+def test_russian_past_and_passive_forms_of_selling_and_buying_are_deliveries(extractor: Extractor) -> None:
+    for text in (
+        "NSO Group продала Pegasus Казахстану, Руанде и Мексике.",
+        "Pegasus компании NSO Group был куплен спецслужбами Казахстана.",
+        "Программа Pegasus израильской NSO Group приобретена Казахстаном.",
+    ):
+        assert ("nso-group", "KAZ", "spyware", "delivered") in _claims(extractor, text), text
+
+
 def test_a_city_adjective_stands_for_its_country(extractor: Extractor) -> None:
     text = "В 2019 году бишкекская мэрия подписала договор с Huawei о поставке камер видеонаблюдения."
     claims = [e.facts for e in extractor.extract(text)]

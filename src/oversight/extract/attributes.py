@@ -53,7 +53,7 @@ def status(analysis: Analysis, candidate: Candidate) -> Status:
     if cues.get("ended"):
         return Status.ENDED
     delivered = cues.get("delivered", 0)
-    if delivered and delivered > _future_deliveries(analysis, sentences):
+    if delivered and delivered > _future_deliveries(analysis, sentences) + _contracted_deliveries(analysis, sentences):
         return Status.DELIVERED
     if cues.get("agreed"):
         return Status.AGREED  # "signed … will jointly roll out": agreed, not yet delivered
@@ -99,6 +99,27 @@ def _future_deliveries(analysis: Analysis, sentences: set[int]) -> int:
         1
         for p in analysis.cues_of("delivered")
         if p.sentence in sentences and any(0 <= p.mention.start - end <= _FUTURE_REACH for end in plans)
+    )
+
+
+#: A delivery word right after one of these, in a sentence that states a contract before it, names what the
+#: contract is for ("a contract for the installation of", «контракт на поставку», «договор о поставке», "an
+#: agreement to install").
+_CONTRACTED = re.compile(r"\b(?:for|for the|on|on the|to|на|о|об)\s+$", re.IGNORECASE)
+
+
+def _contracted_deliveries(analysis: Analysis, sentences: set[int]) -> int:
+    """How many delivery words in the sentences name what a contract is for, not a delivery that took place.
+
+    Not applied to cancellations: a terminated contract "for the use of" Pegasus was one in use (ended).
+    """
+    contracts = [(p.sentence, p.mention.end) for p in analysis.cues_of("agreed") if p.sentence in sentences]
+    return sum(
+        1
+        for p in analysis.cues_of("delivered")
+        if p.sentence in sentences
+        and any(sentence == p.sentence and end <= p.mention.start for sentence, end in contracts)
+        and _CONTRACTED.search(analysis.text, max(0, p.mention.start - 8), p.mention.start) is not None
     )
 
 
