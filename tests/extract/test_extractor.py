@@ -326,9 +326,9 @@ def test_russian_past_and_passive_forms_of_selling_and_buying_are_deliveries(ext
         assert ("nso-group", "KAZ", "spyware", "delivered") in _claims(extractor, text), text
 
 
-def test_an_agency_name_two_countries_share_goes_to_the_one_named() -> None:
+def test_an_agency_name_two_countries_share_goes_to_the_one_named(extractor: Extractor) -> None:
     """Kyrgyzstan and Tajikistan each have a GKNB: the country named with it decides."""
-    claims = Extractor().extract("Tajikistan's GKNB bought Pegasus from NSO Group in 2019.")
+    claims = extractor.extract("Tajikistan's GKNB bought Pegasus from NSO Group in 2019.")
     assert [(e.facts.recipient_country, e.facts.buyer) for e in claims] == [("TJK", "GKNB")]
 
 
