@@ -262,6 +262,12 @@ def build_cities(country_words: set[str]) -> list[dict[str, Any]]:
                 ),
             }
         )
+    # An old name of one city that is another's name now ("Samarkand" for Temirtau) means the other.
+    names = {row["name"].casefold() for row in rows}
+    for row in rows:
+        row["aliases"] = [
+            a for a in row["aliases"] if a.casefold() == row["name"].casefold() or a.casefold() not in names
+        ]
     return rows
 
 

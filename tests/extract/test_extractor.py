@@ -281,7 +281,6 @@ def test_talks_followed_by_a_signing_on_the_technology_are_agreed(extractor: Ext
 
 def test_products_placed_in_a_city_do_not_give_the_vendor_its_nationality(extractor: Extractor) -> None:
     text = "Hikvision cameras in Tashkent were dismantled and replaced in 2022."
-    assert analyse(text, lexicon()).nationality == {}
     claims = [e.facts for e in extractor.extract(text)]
     assert [(c.vendor_id, c.vendor_country, c.recipient_country, c.status.value, c.city) for c in claims] == [
         ("hikvision", "CHN", "UZB", "ended", "Tashkent")
@@ -347,6 +346,14 @@ def test_a_city_adjective_stands_for_its_country(extractor: Extractor) -> None:
         ("The Argentine province of Jujuy has its Chinese-built camera network in place.", {"ARG"}, {"CHN"}, None),
         # a hyphenated qualifier still describes the company
         ("The base removed Hikvision cameras, made by the Chinese state-linked manufacturer.", set(), set(), "CHN"),
+        ("The US firm Palantir sold its software to Greece.", {"GRC"}, set(), "USA"),
+        # a country's name where something is, right before a vendor, is a place, not the vendor's home
+        ("In Kazakhstan, Huawei installed Safe City cameras in 2019.", {"KAZ"}, set(), None),
+        ("В Казахстане Huawei установила камеры видеонаблюдения.", {"KAZ"}, set(), None),
+        ("Қазақстанда Hikvision компаниясы бейнебақылау камераларын орнатты.", {"KAZ"}, set(), None),
+        ("Uzbekistan: Hikvision installed cameras in Samarkand.", {"UZB"}, set(), None),
+        # products placed in a city do not give the vendor its home
+        ("Hikvision cameras in Tashkent were dismantled and replaced in 2022.", {"UZB"}, set(), None),
     ],
 )
 def test_country_words_that_describe_the_supplier_are_not_places(

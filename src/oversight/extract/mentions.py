@@ -248,7 +248,8 @@ def _place(analysis: Analysis, p: Placed, vendors: list[Placed], nouns: list[Pla
     text = analysis.text
     if _CURRENCY_AFTER.match(text, m.end) or _CURRENCY_BEFORE.search(text[max(0, m.start - 12) : m.start]):
         return  # "US dollars", "долларов США": a currency, not a place
-    vendor = _attached_vendor(text, m, vendors) or _possessive_vendor(text, m, vendors)
+    vendor = None if _names_a_place(analysis, m) else _attached_vendor(text, m, vendors)
+    vendor = vendor or _possessive_vendor(text, m, vendors)
     if vendor is not None:
         analysis.nationality.setdefault(vendor.mention.value, m.value)
         return
@@ -279,11 +280,33 @@ def _place(analysis: Analysis, p: Placed, vendors: list[Placed], nouns: list[Pla
         same.append(p)
 
 
+_PLACE_ROLES = frozenset({"in", "to"})
+
+
+def _names_a_place(analysis: Analysis, m: Mention) -> bool:
+    """A country's name after "in" or "to" («в», «на»), or in the Kazakh locative or dative ("Қазақстанда"), is where
+    something is, whatever follows: "In Kazakhstan, Huawei installed…", «В Казахстане Huawei…»."""
+    if m.detail != "name":
+        return False
+    if analysis.case_roles.get(m.text) in _PLACE_ROLES:
+        return True
+    before = analysis.text[max(0, m.start - 12) : m.start].split()
+    word = before[-1].lower() if before else ""
+    return any(word in analysis.prepositions.get(role, ()) for role in _PLACE_ROLES)
+
+
 def _attached_vendor(text: str, m: Mention, vendors: list[Placed]) -> Placed | None:
-    """A vendor named right after ("the Chinese firm Huawei") or right before ("Huawei, the Chinese …") m."""
+    """A vendor named right after ("the Chinese firm Huawei", "US firm Palantir") or right before ("Huawei, the
+    Chinese …") m. A country's name with nothing but punctuation before the vendor ("Uzbekistan: Hikvision…") is
+    not its nationality."""
     for v in vendors:
         gap_after = v.mention.start - m.end
-        if 0 <= gap_after <= _ATTACH and _only_descriptors(text[m.end : v.mention.start]):
+        between = text[m.end : v.mention.start]
+        if (
+            0 <= gap_after <= _ATTACH
+            and _only_descriptors(between)
+            and (m.detail != "name" or _WORD.search(between) is not None)
+        ):
             return v
         gap_before = m.start - v.mention.end
         between = text[v.mention.end : m.start]
