@@ -331,6 +331,28 @@ def test_an_agency_name_two_countries_share_goes_to_the_one_named(extractor: Ext
     assert [(e.facts.recipient_country, e.facts.buyer) for e in claims] == [("TJK", "GKNB")]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Turkmenistan bought Israeli spyware in 2010.", (None, "ISR", "TKM", "spyware")),
+        ("Узбекистан закупил китайские камеры видеонаблюдения в 2019 году.", (None, "CHN", "UZB", "cctv_safe_city")),
+        (
+            "Uzbekistan purchased facial recognition cameras from China in 2020.",
+            (None, "CHN", "UZB", "facial_recognition"),
+        ),
+        ("Узбекистан закупил камеры видеонаблюдения у Китая.", (None, "CHN", "UZB", "cctv_safe_city")),
+    ],
+)
+def test_a_supplier_named_by_the_country_its_products_come_from(
+    extractor: Extractor, text: str, expected: tuple[str | None, str, str, str]
+) -> None:
+    found = {
+        (e.facts.vendor_id, e.facts.vendor_country, e.facts.recipient_country, e.facts.technology)
+        for e in extractor.extract(text)
+    }
+    assert expected in found
+
+
 def test_a_city_adjective_stands_for_its_country(extractor: Extractor) -> None:
     text = "В 2019 году бишкекская мэрия подписала договор с Huawei о поставке камер видеонаблюдения."
     claims = [e.facts for e in extractor.extract(text)]

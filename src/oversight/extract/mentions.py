@@ -104,6 +104,7 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
     placed = _merge_parenthetical_vendors(text, placed)
     supplier_nouns = [p for p in placed if p.mention.kind == CUE and p.mention.value == "supplier_noun"]
     vendor_mentions = [p for p in placed if p.mention.kind == VENDOR]
+    tech_mentions = [p for p in placed if p.mention.kind == TECH]
     for p in placed:
         kind = p.mention.kind
         if kind == VENDOR:
@@ -117,7 +118,7 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
         elif kind == BUYER:
             analysis.buyers.append(p)
         elif kind in (COUNTRY, CITY):
-            _place(analysis, p, vendor_mentions, supplier_nouns, lexicon)
+            _place(analysis, p, vendor_mentions, supplier_nouns, lexicon, tech_mentions)
     _resolve_references(analysis, placed, vendor_mentions, lexicon)
     for match in _YEAR.finditer(text):
         analysis.years.append((int(match.group(0)), match.start(), _sentence(starts, match.start())))
@@ -242,7 +243,45 @@ _CURRENCY_AFTER = re.compile(r"\s*(?:dollars?|\$|cents?)\b", re.IGNORECASE)
 _CURRENCY_BEFORE = re.compile(r"(?:доллар\w*|долл\.)\s*$", re.IGNORECASE)
 
 
-def _place(analysis: Analysis, p: Placed, vendors: list[Placed], nouns: list[Placed], lexicon: Lexicon) -> None:
+def _before_technology(analysis: Analysis, p: Placed, techs: list[Placed]) -> bool:
+    """ "Israeli spyware", "Chinese surveillance cameras", «российское оборудование СОРМ»: a country adjective right
+    before a technology names who made it."""
+    for t in techs:
+        between = analysis.text[p.mention.end : t.mention.start]
+        if t.sentence == p.sentence and 0 <= t.mention.start - p.mention.end <= 2 and not between.strip():
+            return True
+    return False
+
+
+def _names_the_supplier(analysis: Analysis, p: Placed, vendors: list[Placed], techs: list[Placed]) -> bool:
+    """Whether a country word names who supplied, not where: "Chinese-built"; and in a text that names no vendor,
+    "Israeli spyware" or "cameras from China" (where a vendor is named, such words mostly restate its home)."""
+    if p.mention.detail == "adjective" and _MADE_BY.match(analysis.text, p.mention.end):
+        return True
+    if vendors:
+        return False
+    return (p.mention.detail == "adjective" and _before_technology(analysis, p, techs)) or _bought_from(
+        analysis, p, techs
+    )
+
+
+_FROM_WORDS = frozenset({"from", "из", "у"})
+
+
+def _bought_from(analysis: Analysis, p: Placed, techs: list[Placed]) -> bool:
+    """ "bought facial recognition cameras from China", «закупил камеры у Китая»: a country's name after "from" that
+    follows a technology in its sentence names the supplier."""
+    if p.mention.detail != "name":
+        return False
+    before = analysis.text[max(0, p.mention.start - 12) : p.mention.start].split()
+    if not before or before[-1].lower() not in _FROM_WORDS:
+        return False
+    return any(t.sentence == p.sentence and 0 <= p.mention.start - t.mention.end <= 60 for t in techs)
+
+
+def _place(
+    analysis: Analysis, p: Placed, vendors: list[Placed], nouns: list[Placed], lexicon: Lexicon, techs: list[Placed]
+) -> None:
     """A country word is a vendor's nationality, a nationality-only supplier, or evidence of a place."""
     m = p.mention
     text = analysis.text
@@ -253,7 +292,7 @@ def _place(analysis: Analysis, p: Placed, vendors: list[Placed], nouns: list[Pla
     if vendor is not None:
         analysis.nationality.setdefault(vendor.mention.value, m.value)
         return
-    if m.detail == "adjective" and _MADE_BY.match(text, m.end):
+    if _names_the_supplier(analysis, p, vendors, techs):
         analysis.supplier_countries[m.value].append(p)
         return
     if m.detail in ("adjective", "name"):
