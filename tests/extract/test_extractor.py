@@ -353,6 +353,22 @@ def test_a_supplier_named_by_the_country_its_products_come_from(
     assert expected in found
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hikvision replaced Dahua as the supplier of Safe City cameras in Bishkek in 2021.",
+        "Dahua cameras in Bishkek were replaced by Hikvision in 2021.",
+        "The Kyrgyz authorities replaced the Dahua system in Bishkek with cameras from Hikvision.",
+        "Hikvision took over from Dahua in Bishkek in 2021, installing 20,000 cameras.",
+        "Мэрия Бишкека не продлила договор с Dahua. Вместо них в Бишкеке установят камеры Hikvision.",
+        "Вместо камер Dahua в Бишкеке установили камеры Hikvision.",
+    ],
+)
+def test_in_a_replacement_the_one_replaced_ended_and_the_newcomer_did_not(extractor: Extractor, text: str) -> None:
+    statuses = {claim[0]: claim[3] for claim in _claims(extractor, text) if claim[1] == "KGZ"}
+    assert statuses == {"dahua": "ended", "hikvision": "delivered"}, statuses
+
+
 def test_a_city_adjective_stands_for_its_country(extractor: Extractor) -> None:
     text = "В 2019 году бишкекская мэрия подписала договор с Huawei о поставке камер видеонаблюдения."
     claims = [e.facts for e in extractor.extract(text)]

@@ -8,7 +8,7 @@ import re
 import pymorphy3
 
 from oversight.extract.candidates import Candidate
-from oversight.extract.lexicon import is_cyrillic
+from oversight.extract.lexicon import Mention, is_cyrillic
 from oversight.extract.mentions import Analysis
 from oversight.model import Status
 
@@ -50,7 +50,7 @@ def status(analysis: Analysis, candidate: Candidate) -> Status:
         cancelled = _cancelled(analysis, own_sentences)
         if cancelled is not None:
             return cancelled
-    if cues.get("ended"):
+    if cues.get("ended") and _ends_for(analysis, candidate, sentences):
         return Status.ENDED
     delivered = cues.get("delivered", 0)
     if delivered and delivered > _future_deliveries(analysis, sentences) + _contracted_deliveries(analysis, sentences):
@@ -73,6 +73,47 @@ def _technology_follow_up(analysis: Analysis, candidate: Candidate) -> set[int]:
     """Sentences naming the candidate's technology, from its first supporting sentence to the one after its last."""
     first, last = min(candidate.support), max(candidate.support)
     return {p.sentence for p in analysis.technologies.get(candidate.technology, []) if first <= p.sentence <= last + 1}
+
+
+#: Words after "replaced" that introduce the newcomer: "replaced X with Y", "was replaced by Y", «заменили на Y».
+_NEWCOMER = re.compile(r"\b(?:with|by|на|new|нов\w*)\b", re.IGNORECASE)
+#: Words between a supplier and "replaced" that make it the replaced one: "Sergek cameras were replaced".
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|был\w*|будут|будет)\b", re.IGNORECASE)
+
+
+def _ends_for(analysis: Analysis, candidate: Candidate, sentences: set[int]) -> bool:
+    """Whether an end stated in the sentences is this supplier's: in "Presight replaced Sergek", "Sergek was replaced
+    by Presight", "Presight took over from Sergek" or «вместо них установят камеры Presight» it is Sergek's, and
+    Presight is the newcomer."""
+    mentions = analysis.vendors.get(candidate.vendor_id or "", [])
+    for cue in analysis.cues_of("ended"):
+        if cue.sentence not in sentences:
+            continue
+        own = [m.mention for m in mentions if m.sentence == cue.sentence]
+        if not own or not any(_newcomer(analysis, cue.mention, m) for m in own):
+            return True
+    return False
+
+
+def _newcomer(analysis: Analysis, cue: Mention, supplier: Mention) -> bool:
+    """Whether a replacement cue makes ``supplier`` the one that comes in, not the one that goes."""
+    text, word = analysis.text, cue.text.lower()
+    after = supplier.start >= cue.end
+    between = text[cue.end : supplier.start] if after else text[supplier.end : cue.start]
+    if word.startswith(("replac", "замен")):
+        return bool(_NEWCOMER.search(between)) if after else not _PASSIVE.search(between)
+    if word in ("take over from", "took over from"):
+        return not after
+    if word.startswith("вместо"):
+        # «вместо них» refers back, so what follows comes in; after «вместо X» the newcomer follows a comma or a verb
+        # of delivery («вместо камер X установят камеры Y»)
+        verbs = analysis.cues_of("delivered")
+        return after and (
+            word != "вместо"
+            or any(mark in between for mark in ",;—")
+            or any(cue.end <= v.mention.start < supplier.start for v in verbs)
+        )
+    return False
 
 
 def _cancelled(analysis: Analysis, own_sentences: set[int]) -> Status | None:

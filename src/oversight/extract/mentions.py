@@ -379,6 +379,8 @@ def _possessive_vendor(text: str, m: Mention, vendors: list[Placed]) -> Placed |
                 words = []
             if words and words[-1] in ("based", "headquartered"):
                 words = words[:-1]
+            elif not words and before.rstrip().endswith(" in"):
+                continue  # "Sergek in Astana", "Huawei in Kenya": where it works, not where it is from
             if words and before.rstrip().endswith(" in") and _PRODUCT_WORDS & set(words):
                 continue  # "Hikvision cameras in Tashkent": where the products are, not where the vendor is from
             if all(w in _DESCRIPTORS or w in {"the", "a", "an"} for w in words):
