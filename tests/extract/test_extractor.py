@@ -65,6 +65,8 @@ def test_supplier_named_only_by_country(extractor: Extractor) -> None:
             "Officials are in talks with Hikvision about a possible Safe City project in Tajikistan next year.",
             "planned",
         ),
+        ("Kazakhstan will install 10,000 Hikvision cameras next year.", "planned"),
+        ("Власти Таджикистана планируют закупить камеры Hikvision.", "planned"),
     ],
 )
 def test_denials_and_plans_are_not_deployments(extractor: Extractor, text: str, status: str) -> None:
