@@ -371,6 +371,18 @@ def test_in_a_replacement_the_one_replaced_ended_and_the_newcomer_did_not(extrac
     assert statuses == {"dahua": "ended", "hikvision": "delivered"}, statuses
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Министерство внутренних дел Узбекистана сообщило, что камеры Hikvision работают в Ташкенте с 2021 года.",
+        "The Interior Ministry of Uzbekistan said Hikvision cameras had been working in Tashkent since 2021.",
+    ],
+)
+def test_an_agency_name_qualified_by_another_country_is_that_countrys(extractor: Extractor, text: str) -> None:
+    """«Министерство внутренних дел» alone is Russia's in the registry; followed by «Узбекистана» it is Uzbekistan's."""
+    assert {claim[1] for claim in _claims(extractor, text)} == {"UZB"}
+
+
 def test_a_city_adjective_stands_for_its_country(extractor: Extractor) -> None:
     text = "В 2019 году бишкекская мэрия подписала договор с Huawei о поставке камер видеонаблюдения."
     claims = [e.facts for e in extractor.extract(text)]

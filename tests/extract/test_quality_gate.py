@@ -25,9 +25,10 @@ OWN = sorted((ROOT / "training" / "extract").glob("*.jsonl"))
 # an authority is a feature; talks followed by a signing on the technology are agreed; no city alias is a country
 # word or another city; Russian past and passive sale verbs; a country's name after "in"/"to" or with nothing but
 # punctuation before a vendor is a place, not the vendor's home; in a text naming no vendor, "Israeli spyware" and
-# "cameras from China" name the supplier): in-sample F1 0.821 (ru 0.840); 5-fold CV × 20 shufflings F1 0.757
-# (ru 0.781); a gold-trained model on the own passages 0.521.
-FLOORS = {"f1": 0.815, "f1_ru": 0.835, "cv_f1": 0.75, "cv_f1_ru": 0.775, "own_f1": 0.515}
+# "cameras from China" name the supplier; announced deliveries without a contract are planned; an agency name
+# qualified by another country is that country's): in-sample F1 0.821 (ru 0.840); 5-fold CV × 20 shufflings F1
+# 0.758 (ru 0.782); a gold-trained model on the own passages 0.526.
+FLOORS = {"f1": 0.815, "f1_ru": 0.835, "cv_f1": 0.75, "cv_f1_ru": 0.775, "own_f1": 0.52}
 
 pytestmark = pytest.mark.skipif(not GOLD.exists(), reason="../shared/gold is not beside the project")
 

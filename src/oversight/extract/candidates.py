@@ -10,6 +10,7 @@ networks…) stand in the sentences that support it.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -94,11 +95,33 @@ def recipients(analysis: Analysis) -> dict[str, list[Placed]]:
     by_position: dict[int, set[str]] = {}
     for buyer in analysis.buyers:
         by_position.setdefault(buyer.mention.start, set()).add(buyer.mention.detail)
+    qualifiers = [(p.mention.start, p.mention.end, code) for code, ps in analysis.places.items() for p in ps]
     for buyer in analysis.buyers:
         countries = by_position[buyer.mention.start]
+        if _qualified_by_another_country(analysis.text, buyer, qualifiers):
+            continue
         if len(countries) == 1 or buyer.mention.detail in analysis.places:
             found.setdefault(buyer.mention.detail, []).append(buyer)
     return found
+
+
+#: What may stand between an agency's name and the country that owns it: "… Узбекистана", "… of (the) Uzbekistan".
+_OWNER_AFTER = re.compile(r"\s|\s+of\s+(?:the\s+)?")
+_OWNER_BEFORE = (" ", "'s ", "’s ")  # "Uzbek Interior Ministry", "Uzbekistan's Interior Ministry"
+
+
+def _qualified_by_another_country(text: str, buyer: Placed, qualifiers: list[tuple[int, int, str]]) -> bool:
+    """ "Министерство внутренних дел Узбекистана", "the Interior Ministry of Uzbekistan", "Uzbekistan's Interior
+    Ministry": an agency name that a registry entry gives to one country, qualified by another country's name."""
+    m = buyer.mention
+    for start, end, code in qualifiers:
+        if code == m.detail:
+            continue
+        if 0 <= start - m.end <= 12 and _OWNER_AFTER.fullmatch(text[m.end : start]):
+            return True
+        if 0 <= m.start - end <= 3 and text[end : m.start] in _OWNER_BEFORE:
+            return True
+    return False
 
 
 def generate(analysis: Analysis, ref: Reference) -> list[Candidate]:
