@@ -215,12 +215,14 @@ def _city_aliases(city: dict[str, Any], *, latin: bool, country_words: set[str])
     """Cyrillic names (Russian-language texts), and for Central Asian cities also Latin spellings.
 
     GeoNames' alternate names include airport codes and romanised Chinese; only capitalised Latin words of four
-    letters or more are kept, and only where Latin variants matter (Alma-Ata, Frunze...). A name that is also a
+    letters or more are kept, and only where Latin variants matter (Alma-Ata, Frunze...); Cyrillic names of two
+    letters only there too («Ош»). A name that is also a
     country's name, adjective or demonym is left out: GeoNames lists "Kazakh" for Petropavl, "Turk" for Angren and
     «Бразилия» for Brasília, and a text that writes them means the country.
     """
     others = [n for n in city.get("alternatenames", []) if n != city["name"] and n.casefold() not in country_words]
-    cyrillic = sorted({n for n in others if CYRILLIC.match(n) and len(n) > 2})
+    shortest = 2 if latin else 3  # Central Asia has «Ош» (Osh)
+    cyrillic = sorted({n for n in others if CYRILLIC.match(n) and len(n) >= shortest})
     roman = sorted({n for n in others if LATIN.match(n) and len(n) > 3 and n[0].isupper() and not n.isupper()})
     return cyrillic[:10] + (roman[:10] if latin else [])
 

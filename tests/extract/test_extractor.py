@@ -383,6 +383,18 @@ def test_an_agency_name_qualified_by_another_country_is_that_countrys(extractor:
     assert {claim[1] for claim in _claims(extractor, text)} == {"UZB"}
 
 
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("The Chinese firm Dahua won a contract in 2020 to install 800 cameras in Osh.", "Osh"),
+        ("В 2021 году в Оше установили камеры Dahua.", "Osh"),
+        ("В СОШ №5 и ОШ №2 установили камеры Dahua.", None),  # a school's abbreviation, not Osh
+    ],
+)
+def test_short_city_names_are_read_as_written(extractor: Extractor, text: str, city: str | None) -> None:
+    assert {e.facts.city for e in extractor.extract(text)} == ({city} if city else set())
+
+
 def test_a_city_adjective_stands_for_its_country(extractor: Extractor) -> None:
     text = "В 2019 году бишкекская мэрия подписала договор с Huawei о поставке камер видеонаблюдения."
     claims = [e.facts for e in extractor.extract(text)]

@@ -108,11 +108,12 @@ class Lexicon:
         self._folded_automaton = _compile(self._folded)
 
     # -- building ----------------------------------------------------------------------------------------------
-    def _name(self, name: str, pattern: _Pattern, *, inflect: bool = True) -> None:
-        """A proper name: matched case-sensitively as written and in capitals (and in Russian case forms)."""
+    def _name(self, name: str, pattern: _Pattern, *, inflect: bool = True, capitals: bool = True) -> None:
+        """A proper name: matched case-sensitively as written and (unless ``capitals`` is false) in capitals, and in
+        Russian case forms."""
         forms = phrase_forms(name) if inflect and is_cyrillic(name) else (name,)
         for form in forms:
-            for variant in {form, form.upper()}:
+            for variant in {form, form.upper()} if capitals else {form}:
                 self._exact.setdefault(variant, []).append(pattern)
 
     def _fold(self, text: str, pattern: _Pattern) -> None:
@@ -157,10 +158,19 @@ class Lexicon:
             for demonym in country.demonyms_ru:
                 for form in _demonym_forms(demonym):
                     self._fold(form, _Pattern(COUNTRY, country.alpha3, "demonym", stem=False))
+        central_asia = set(ref.region("Central Asia").members)
         for city in ref.cities:
             for name in (city.name, *city.aliases):
-                if len(name) > 3:
-                    self._name(name, _Pattern(CITY, city.country, "city", stem=False))
+                # Short names only as written ("Osh", «Ош», not "ОШ", a school's abbreviation), and among other
+                # languages' variants only Central Asia's («Ром», a Ukrainian name of Rome, is "rum" in Russian)
+                short = len(name) <= 3
+                if not short or (
+                    (name == city.name or city.country in central_asia)
+                    and len(name) >= 2
+                    and name[0].isupper()
+                    and name[1:].islower()
+                ):
+                    self._name(name, _Pattern(CITY, city.country, "city", stem=False), capitals=not short)
                     for form in phrase_forms(name) if is_cyrillic(name) else (name,):
                         self.city_names.setdefault(form, city.name)
                         self.city_names.setdefault(form.upper(), city.name)
