@@ -395,6 +395,16 @@ def test_short_city_names_are_read_as_written(extractor: Extractor, text: str, c
     assert {e.facts.city for e in extractor.extract(text)} == ({city} if city else set())
 
 
+def test_a_decade_is_not_a_year() -> None:
+    text = "Since the 2000s, and in the 1990s; в 2000-е годы, в 2010-х и 2000-ых; in 2019 and 2021's tender."
+    assert [value for value, _, _ in analyse(text, lexicon()).years] == [2019, 2021]
+
+
+def test_a_city_after_in_is_a_place_not_the_home_of_the_vendor_named_next() -> None:
+    analysis = analyse("Камеры видеонаблюдения установлены в Самарканде компанией Dahua.", lexicon())
+    assert analysis.nationality == {} and "UZB" in analysis.places
+
+
 def test_a_city_adjective_stands_for_its_country(extractor: Extractor) -> None:
     text = "В 2019 году бишкекская мэрия подписала договор с Huawei о поставке камер видеонаблюдения."
     claims = [e.facts for e in extractor.extract(text)]

@@ -15,7 +15,8 @@ from oversight.extract.lexicon import BUYER, CITY, COUNTRY, CUE, TECH, VENDOR, L
 from oversight.extract.money import Amount
 from oversight.extract.segment import Span, sentences
 
-_YEAR = re.compile(r"(?<![\d.,])(?:19[89]\d|20[0-3]\d)(?![\d.,]\d)")
+#: A year; not a decade ("the 2000s", «в 2000-е», «2010-х годов»).
+_YEAR = re.compile(r"(?<![\d.,])(?:19[89]\d|20[0-3]\d)(?![\d.,]\d)(?!(?<=0)['’]?s\b)(?!(?<=0)-[ехы])")
 #: How far (in characters) a nationality adjective may stand from the noun or name it qualifies.
 _ATTACH = 40
 
@@ -323,9 +324,10 @@ _PLACE_ROLES = frozenset({"in", "to"})
 
 
 def _names_a_place(analysis: Analysis, m: Mention) -> bool:
-    """A country's name after "in" or "to" («в», «на»), or in the Kazakh locative or dative ("Қазақстанда"), is where
-    something is, whatever follows: "In Kazakhstan, Huawei installed…", «В Казахстане Huawei…»."""
-    if m.detail != "name":
+    """A country's or city's name after "in" or "to" («в», «на»), or in the Kazakh locative or dative
+    ("Қазақстанда"), is where something is, whatever follows: "In Kazakhstan, Huawei installed…", «В Казахстане
+    Huawei…», «в Самарканде компанией Dahua»."""
+    if m.detail not in ("name", "city", "region"):
         return False
     if analysis.case_roles.get(m.text) in _PLACE_ROLES:
         return True
@@ -344,7 +346,7 @@ def _attached_vendor(text: str, m: Mention, vendors: list[Placed]) -> Placed | N
         if (
             0 <= gap_after <= _ATTACH
             and _only_descriptors(between)
-            and (m.detail != "name" or _WORD.search(between) is not None)
+            and (m.detail not in ("name", "city", "region") or _WORD.search(between) is not None)
         ):
             return v
         gap_before = m.start - v.mention.end
