@@ -405,6 +405,19 @@ def test_a_city_after_in_is_a_place_not_the_home_of_the_vendor_named_next() -> N
     assert analysis.nationality == {} and "UZB" in analysis.places
 
 
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Amnesty, the London-based group, said Verint supplied interception gear to South Sudan.", "London"),
+        ("A US research company, IPVM, said Hikvision supplied cameras to Kazakhstan.", "US"),
+    ],
+)
+def test_words_after_a_country_that_set_it_aside_are_read_where_it_stands(text: str, country: str) -> None:
+    """The pattern was anchored at the start of the text, so it never matched at a mention's end."""
+    after = lexicon().aside_after
+    assert after.match(text, text.index(country) + len(country)) is not None
+
+
 def test_a_city_adjective_stands_for_its_country(extractor: Extractor) -> None:
     text = "В 2019 году бишкекская мэрия подписала договор с Huawei о поставке камер видеонаблюдения."
     claims = [e.facts for e in extractor.extract(text)]

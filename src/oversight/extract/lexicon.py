@@ -342,7 +342,16 @@ def _aside_patterns(languages: dict[str, dict[str, Any]]) -> tuple[re.Pattern[st
         )
 
     before = re.compile(rf"(?<!\w)(?:{alternation('aside_before')})\s+(?:the\s+)?(?:[\w-]+\s+){{0,4}}$", re.IGNORECASE)
-    after = re.compile(rf"^(?:'s|’s)?\s+(?:[\w-]+\s+){{0,2}}?(?:{alternation('aside_after')})(?!\w)", re.IGNORECASE)
+    # Entries that start with a hyphen also attach to the name itself ("London-based", "Russian-language").
+    attached = "|".join(
+        re.escape(str(p).rstrip("*"))
+        for data in languages.values()
+        for p in data.get("aside_after", [])
+        if str(p).startswith("-")
+    )
+    after = re.compile(
+        rf"(?:(?:'s|’s)?\s+(?:[\w-]+\s+){{0,2}}?(?:{alternation('aside_after')})|(?:{attached}))(?!\w)", re.IGNORECASE
+    )
     return before, after
 
 
