@@ -410,12 +410,28 @@ def test_a_city_after_in_is_a_place_not_the_home_of_the_vendor_named_next() -> N
     [
         ("Amnesty, the London-based group, said Verint supplied interception gear to South Sudan.", "London"),
         ("A US research company, IPVM, said Hikvision supplied cameras to Kazakhstan.", "US"),
+        ("A Dutch member of the European Parliament asked about the Moroccan business.", "Dutch"),
+        ("Вопрос о поставках задали казахстанские депутаты.", "казахстанские"),
     ],
 )
 def test_words_after_a_country_that_set_it_aside_are_read_where_it_stands(text: str, country: str) -> None:
     """The pattern was anchored at the start of the text, so it never matched at a mention's end."""
     after = lexicon().aside_after
     assert after.match(text, text.index(country) + len(country)) is not None
+
+
+@pytest.mark.parametrize(
+    ("before", "aside"),
+    [
+        ("The Intellexa companies are registered in Greece, Ireland, Hungary and ", True),
+        ("Компании зарегистрированы в Греции, Ирландии и ", True),
+        # a list only carries the aside up to the country named next, not across a clause
+        ("The firm, based in Moscow, sold SORM to ", False),
+        ("The firm, based in Moscow, sold it to ", False),
+    ],
+)
+def test_a_seat_before_a_list_sets_every_country_of_the_list_aside(before: str, aside: bool) -> None:
+    assert (lexicon().aside_before.search(before) is not None) is aside
 
 
 def test_a_city_adjective_stands_for_its_country(extractor: Extractor) -> None:
@@ -441,6 +457,8 @@ def test_a_city_adjective_stands_for_its_country(extractor: Extractor) -> None:
         ("Uzbekistan: Hikvision installed cameras in Samarkand.", {"UZB"}, set(), None),
         # products placed in a city do not give the vendor its home
         ("Hikvision cameras in Tashkent were dismantled and replaced in 2022.", {"UZB"}, set(), None),
+        # an apposition after the vendor's other name in brackets still describes the vendor
+        ("In 2019 Sandvine (Procera Networks), a US technology firm, sold DPI to Belarus.", {"BLR"}, set(), "USA"),
     ],
 )
 def test_country_words_that_describe_the_supplier_are_not_places(

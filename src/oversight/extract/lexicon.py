@@ -341,7 +341,11 @@ def _aside_patterns(languages: dict[str, dict[str, Any]]) -> tuple[re.Pattern[st
             for p in phrases
         )
 
-    before = re.compile(rf"(?<!\w)(?:{alternation('aside_before')})\s+(?:the\s+)?(?:[\w-]+\s+){{0,4}}$", re.IGNORECASE)
+    # The names of a list before the mention count as one ("registered in Greece, Ireland, Hungary and Malta").
+    listed = r"(?-i:(?:[A-ZА-ЯЁ][\w-]*(?:\s+[A-ZА-ЯЁ][\w-]*){0,2}(?:,\s+(?:and\s+|и\s+)?|\s+(?:and|и)\s+))+)"
+    before = re.compile(
+        rf"(?<!\w)(?:{alternation('aside_before')})\s+(?:the\s+)?(?:{listed}|(?:[\w-]+\s+){{0,4}})$", re.IGNORECASE
+    )
     # Entries that start with a hyphen also attach to the name itself ("London-based", "Russian-language").
     attached = "|".join(
         re.escape(str(p).rstrip("*"))

@@ -336,6 +336,10 @@ def _names_a_place(analysis: Analysis, m: Mention) -> bool:
     return any(word in analysis.prepositions.get(role, ()) for role in _PLACE_ROLES)
 
 
+#: A parenthesis right after a vendor's name (its former or other name), skipped when looking for an apposition.
+_PARENTHESIS = re.compile(r"^\s*\([^()]{1,60}\)")
+
+
 def _attached_vendor(text: str, m: Mention, vendors: list[Placed]) -> Placed | None:
     """A vendor named right after ("the Chinese firm Huawei", "US firm Palantir") or right before ("Huawei, the
     Chinese …") m. A country's name with nothing but punctuation before the vendor ("Uzbekistan: Hikvision…") is
@@ -349,11 +353,10 @@ def _attached_vendor(text: str, m: Mention, vendors: list[Placed]) -> Placed | N
             and (m.detail not in ("name", "city", "region") or _WORD.search(between) is not None)
         ):
             return v
-        gap_before = m.start - v.mention.end
-        between = text[v.mention.end : m.start]
+        between = _PARENTHESIS.sub("", text[v.mention.end : m.start], count=1)  # "Sandvine (Procera), a US firm"
         if (
-            0 < gap_before <= _ATTACH
-            and between.lstrip().startswith((",", "—", "–", "-"))
+            0 < len(between) <= _ATTACH
+            and between.lstrip(" »”\"'").startswith((",", "—", "–", "-"))
             and _only_descriptors(between.replace(",", " ").replace("—", " ").replace("–", " "))
         ):
             return v
