@@ -109,3 +109,31 @@ def test_two_unregistered_vendors_of_one_country_are_two_deployments() -> None:
         vendor_country="NLD", recipient_country="GHA", technology="cctv_safe_city", status=Status.DELIVERED
     )
     assert deployment_id(facts("Korvexa")) != deployment_id(country_only)
+
+
+@pytest.mark.parametrize(
+    ("text", "buyer", "country"),
+    [
+        (
+            "Netsweeper filters were installed on the network of Ruritania Telecommunication Company Limited.",
+            "Ruritania Telecommunication Company Limited",
+            None,
+        ),
+        (
+            "Netsweeper filters were installed on the network of Pakistan Telecommunication Company Limited.",
+            "Pakistan Telecommunication Company Limited",
+            "PAK",
+        ),
+    ],
+)
+def test_an_operator_named_after_its_country_is_a_buyer_not_a_supplier(
+    extractor: Extractor, text: str, buyer: str, country: str | None
+) -> None:
+    analysis = analyse(text, extractor.lexicon)
+    buyers = {(p.mention.text, p.mention.detail) for p in analysis.buyers}
+    if country is None:  # no country in the name: a company like any other
+        assert buyers == set() and buyer in analysis.names.values()
+    else:
+        assert buyers == {(buyer, country)} and buyer not in analysis.names.values()
+        claims = [e.facts for e in extractor.extract(text)]
+        assert {(c.vendor_id, c.recipient_country, c.buyer) for c in claims} >= {("netsweeper", "PAK", buyer)}

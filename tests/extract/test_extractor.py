@@ -114,6 +114,8 @@ def test_russian_inflection_and_transliteration_are_recognised() -> None:
         ("The ministry bought IMSI-catchers and fake base stations.", "imsi_catcher"),
         ("Полиция закупила IMSI-перехватчики.", "imsi_catcher"),  # not «перехват*», lawful interception
         ("В городе нашли ложные базовые станции.", "imsi_catcher"),
+        ("The junta switched its national web filter to a foreign product.", "dpi_internet_filtering"),
+        ("The ministry called for proposals for national URL filters.", "dpi_internet_filtering"),
     ],
 )
 def test_technology_keywords_are_read_in_the_plural(text: str, technology: str) -> None:

@@ -58,6 +58,8 @@ class CompanyFinder:
         self._ends = frozenset(ends)
         self._noun = re.compile(rf"(?i:{nouns})")
         self._surnames = tuple(str(w) for s in sections for w in s.get("surname_endings", []))
+        operators = _alternation(w for s in sections for w in s.get("operator_words", []))
+        self._operator = re.compile(rf"(?i)(?<!\w)(?:{operators})(?!\w)") if operators else None
         # Each phrase is found from its fixed words (a company noun, "-based", a word that ends names), the name
         # then read next to them: a few anchored matches per text instead of a scan for names everywhere.
         self._nouns = [
@@ -117,7 +119,20 @@ class CompanyFinder:
             for m in mentions
             if m.kind in (COUNTRY, CITY) and any(n.start <= m.start and m.end <= n.end for n in named)
         ]
+        named = [self._as_operator(n, inside) for n in named]
         return sorted({*(m for m in mentions if m not in inside), *named})
+
+    def _as_operator(self, company: Mention, inside: list[Mention]) -> Mention:
+        """A network operator named after its country ("Pakistan Telecommunication Company", "Telecom Egypt") is a
+        buyer of that country, like the operators the registry knows (Kazakhtelecom), not a supplier."""
+        if self._operator is None or self._operator.search(company.text) is None:
+            return company
+        country = next(
+            (m.value for m in inside if m.kind == COUNTRY and company.start <= m.start and m.end <= company.end), None
+        )
+        if country is None:
+            return company
+        return Mention(company.start, company.end, BUYER, company.value, country, company.text)
 
     def _trim(self, text: str, start: int, end: int, *, anchor: str) -> tuple[int, int] | None:
         """The name's span without quotes, leading words that do not begin a name, and trailing punctuation or
