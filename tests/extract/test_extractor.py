@@ -402,6 +402,22 @@ def test_a_decade_is_not_a_year() -> None:
     assert [value for value, _, _ in analyse(text, lexicon()).years] == [2019, 2021]
 
 
+@pytest.mark.parametrize(
+    ("text", "local"),
+    [
+        ("Hikvision, the Chinese camera maker, has won surveillance projects in Xinjiang since 2016.", True),
+        ("Hikvision, the Chinese camera maker, said China's rules on surveillance cameras had changed.", False),
+    ],
+)
+def test_a_deployment_at_home_is_told_with_a_place_inside_the_country(
+    extractor: Extractor, text: str, local: bool
+) -> None:
+    _, candidates = extractor.candidates(text)
+    home = [c for c in candidates if c.vendor_id == "hikvision" and c.recipient == "CHN"]
+    assert home and all(c.features.get("recipient_is_home") == 1.0 for c in home)
+    assert all(("home_local" in c.features) is local for c in home)
+
+
 def test_a_city_after_in_is_a_place_not_the_home_of_the_vendor_named_next() -> None:
     analysis = analyse("Камеры видеонаблюдения установлены в Самарканде компанией Dahua.", lexicon())
     assert analysis.nationality == {} and "UZB" in analysis.places

@@ -236,6 +236,11 @@ def _features(
         f["v_unregistered"] = 1.0
     if vendor_home is not None and vendor_home == c.recipient:
         f["recipient_is_home"] = 1.0
+        # A deployment at home is told with a place inside the country ("projects in Xinjiang", "in Astana"); the
+        # home named only as a country is mostly the vendor's origin. Cross-validated F1 0.757 → 0.761, own
+        # passages 0.545 → 0.543 (with buyers as local too: 0.763 / 0.539).
+        if any(p.mention.detail in ("city", "region") for p in evidence):
+            f["home_local"] = 1.0
     for name, count in _feature_counts(analysis.cues_in(support)).items():
         if count and name in _CUE_KEYS:
             f[_CUE_KEYS[name]] = math.log1p(count)
