@@ -418,6 +418,16 @@ def test_a_deployment_at_home_is_told_with_a_place_inside_the_country(
     assert all(("home_local" in c.features) is local for c in home)
 
 
+def test_a_supplier_named_by_country_is_not_paired_with_that_country(extractor: Extractor) -> None:
+    text = (
+        "Switzerland granted 16 export licences for IMSI catchers destined for Serbia; "
+        "one device was bought from a Swiss company."
+    )
+    _, candidates = extractor.candidates(text)
+    by_country = {(c.vendor_country, c.recipient) for c in candidates if c.kind == "country"}
+    assert ("CHE", "SRB") in by_country and ("CHE", "CHE") not in by_country
+
+
 def test_a_city_after_in_is_a_place_not_the_home_of_the_vendor_named_next() -> None:
     analysis = analyse("Камеры видеонаблюдения установлены в Самарканде компанией Dahua.", lexicon())
     assert analysis.nationality == {} and "UZB" in analysis.places

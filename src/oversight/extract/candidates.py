@@ -168,6 +168,8 @@ def generate(analysis: Analysis, ref: Reference) -> list[Candidate]:
                 add(candidate, mentions, evidence, tech_mentions, home, offered)
     for supplier, mentions in analysis.supplier_countries.items():
         for country, evidence in places.items():
+            if country == supplier:  # "a Swiss company … licences granted by Switzerland": not a sale at home
+                continue  # cross-validated F1 0.765 → 0.768, own passages 0.538 → 0.542
             d_sc, s_near, c_near = _distance(mentions, evidence)
             if d_sc > WINDOW or s_near is None or c_near is None:
                 continue
