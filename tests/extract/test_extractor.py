@@ -332,7 +332,32 @@ def test_russian_past_and_passive_forms_of_selling_and_buying_are_deliveries(ext
 def test_an_agency_name_two_countries_share_goes_to_the_one_named(extractor: Extractor) -> None:
     """Kyrgyzstan and Tajikistan each have a GKNB: the country named with it decides."""
     claims = extractor.extract("Tajikistan's GKNB bought Pegasus from NSO Group in 2019.")
-    assert [(e.facts.recipient_country, e.facts.buyer) for e in claims] == [("TJK", "GKNB")]
+    assert [(e.facts.recipient_country, e.facts.buyer) for e in claims] == [
+        ("TJK", "GKNB (State Committee for National Security of the Republic of Tajikistan)")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "buyer"),
+    [
+        (
+            "По данным МВД Кыргызстана, китайская компания CEIEC поставила камеры с распознаванием лиц.",
+            "KGZ",
+            "МВД Кыргызстана (Ministry of Internal Affairs of the Kyrgyz Republic)",
+        ),
+        (
+            "Hikvision supplied facial recognition cameras to Kazakhstan's KNB in 2021.",
+            "KAZ",
+            "KNB (National Security Committee of the Republic of Kazakhstan)",
+        ),
+    ],
+)
+def test_a_registered_buyer_is_given_as_written_and_by_its_registry_name(
+    extractor: Extractor, text: str, country: str, buyer: str
+) -> None:
+    """The words of the source (with the country they name, "МВД Кыргызстана") and the body they resolve to."""
+    buyers = {e.facts.buyer for e in extractor.extract(text) if e.facts.recipient_country == country}
+    assert buyers == {buyer}
 
 
 @pytest.mark.parametrize(

@@ -41,7 +41,8 @@ def test_dev_set_quality_floor() -> None:
     assert figures["by_language"]["ru"]["f1"] >= FLOORS["f1_ru"], figures["by_language"]
     assert figures["fields"]["year"]["accuracy"] >= 0.75
     assert figures["fields"]["status"]["accuracy"] >= 0.85
-    assert figures["fields"]["buyer"]["accuracy"] >= 0.5
+    # 0.557 with buyers as written only; 0.602 with a registered buyer's registry name after the words of the text
+    assert figures["fields"]["buyer"]["accuracy"] >= 0.58
 
 
 def _own_passages() -> list[GoldPassage]:

@@ -9,7 +9,7 @@ import pymorphy3
 
 from oversight.extract.candidates import Candidate
 from oversight.extract.lexicon import Mention, is_cyrillic
-from oversight.extract.mentions import Analysis
+from oversight.extract.mentions import Analysis, Placed
 from oversight.model import Status
 
 # Years that date the reporting, not the deal: "a 2023 report", "reported in June 2017", "the 2015 leak", "as of
@@ -359,7 +359,7 @@ def _recipient_sentences(analysis: Analysis, candidate: Candidate) -> set[int]:
 def _buyer_in(analysis: Analysis, candidate: Candidate, sentences: set[int]) -> str | None:
     for placed in analysis.buyers:
         if placed.sentence in sentences and placed.mention.detail == candidate.recipient:
-            return placed.mention.text
+            return _registered_buyer(analysis, placed)
     anchor = min(
         (p.mention.start for p in analysis.vendors.get(candidate.vendor_id or "", []) if p.sentence in sentences),
         default=None,
@@ -381,6 +381,25 @@ def _buyer_in(analysis: Analysis, candidate: Candidate, sentences: set[int]) -> 
         if best is None or distance < best[0]:
             best = (distance, phrase)
     return best[1] if best else None
+
+
+def _registered_buyer(analysis: Analysis, placed: Placed) -> str:
+    """A registered buyer as written, with its registry name after it when the text gives another ("МВД
+    Кыргызстана (Ministry of Internal Affairs of the Kyrgyz Republic)", "KNB (National Security Committee of the
+    Republic of Kazakhstan)"): the words of the source, and the body they resolve to."""
+    m = placed.mention
+    written = next(
+        (
+            phrase
+            for start, end, phrase in _agency_phrases(analysis, placed.sentence)
+            if start <= m.start < end and m.text in phrase
+        ),
+        m.text,
+    )  # "МВД Кыргызстана", not only the registered "МВД"
+    name = analysis.buyer_names.get(m.value)
+    if name is None or name.casefold() == written.casefold():
+        return written
+    return f"{written} ({name})"
 
 
 def _agency_phrases(analysis: Analysis, number: int) -> list[tuple[int, int, str]]:

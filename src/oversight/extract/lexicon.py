@@ -75,6 +75,7 @@ class Lexicon:
         self.reference = ref
         self.languages = languages
         self.city_names: dict[str, str] = {}  # every form a city is matched by → the city's registry name
+        self.buyer_names = {buyer.id: buyer.name for buyer in ref.buyers}  # a registered buyer's id → its name
         # Kazakh case forms of country names → the role their case gives ("Қазақстанда" → "in")
         self.case_roles: dict[str, str] = {}
         self.money = MoneyReader(languages)

@@ -47,6 +47,7 @@ class Analysis:
     buyers: list[Placed] = field(default_factory=list)
     amounts: list[Amount] = field(default_factory=list)
     city_names: Mapping[str, str] = field(default_factory=dict)  # a city's form in the text → its registry name
+    buyer_names: Mapping[str, str] = field(default_factory=dict)  # a registered buyer's id → its registry name
     prepositions: dict[str, frozenset[str]] = field(default_factory=dict)
     case_roles: Mapping[str, str] = field(default_factory=dict)  # a Kazakh case form → its role ("in", "to")
     authority_words: frozenset[str] = frozenset()
@@ -98,6 +99,7 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
         aside=(lexicon.aside_before, lexicon.aside_after),
         amounts=lexicon.money.amounts(text),
         city_names=lexicon.city_names,
+        buyer_names=lexicon.buyer_names,
     )
     mentions = _companies(lexicon).find(text, lexicon.scan(text))
     starts = [s.start for s in spans]
