@@ -565,3 +565,18 @@ def test_a_pairing_crossing_two_stronger_ones_gives_way(
 def test_a_much_weaker_second_technology_gives_way(scored: list[tuple[str, float]], kept: set[str]) -> None:
     result = _prune([Candidate(SUPPLIER_VENDOR, "a", None, "KEN", tech, {0}, score=s) for tech, s in scored])
     assert {c.technology for c in result} == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "uses"),
+    [
+        ("In Kazakhstan the police identified protesters with facial recognition cameras.", True),
+        ("Полиция Казахстана установила личность участника акции с помощью распознавания лиц.", True),
+        ("In Kazakhstan a bank tested facial recognition at its branches.", False),
+    ],
+)
+def test_a_state_body_in_the_technology_sentence_is_a_feature(extractor: Extractor, text: str, uses: bool) -> None:
+    """ "The police used facial recognition": no vendor is named, but a state body uses the technology."""
+    _, candidates = extractor.candidates(text)
+    unnamed = [c for c in candidates if c.kind == "none" and c.technology == "facial_recognition"]
+    assert unnamed and all(("none_state_uses" in c.features) is uses for c in unnamed)
