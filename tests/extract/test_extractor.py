@@ -580,3 +580,18 @@ def test_a_state_body_in_the_technology_sentence_is_a_feature(extractor: Extract
     _, candidates = extractor.candidates(text)
     unnamed = [c for c in candidates if c.kind == "none" and c.technology == "facial_recognition"]
     assert unnamed and all(("none_state_uses" in c.features) is uses for c in unnamed)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials stopped authorising video surveillance cameras from Hikvision on national security grounds, "
+        "so new models cannot be approved for sale in the United States.",
+        "Камеры видеонаблюдения Hikvision попали под запрет: их больше нельзя продавать в США.",
+    ],
+)
+def test_a_regulators_words_mark_the_country_as_a_jurisdiction_not_a_buyer(extractor: Extractor, text: str) -> None:
+    """ "stopped authorising … for sale in the United States": the country regulates, it does not buy."""
+    _, candidates = extractor.candidates(text)
+    usa = [c for c in candidates if c.vendor_id == "hikvision" and c.recipient == "USA"]
+    assert usa and all(c.features.get("cue_location", 0) > 0 for c in usa)
