@@ -595,3 +595,12 @@ def test_a_regulators_words_mark_the_country_as_a_jurisdiction_not_a_buyer(extra
     _, candidates = extractor.candidates(text)
     usa = [c for c in candidates if c.vendor_id == "hikvision" and c.recipient == "USA"]
     assert usa and all(c.features.get("cue_location", 0) > 0 for c in usa)
+
+
+def test_an_agency_abbreviation_of_two_countries_goes_to_the_one_named(extractor: Extractor) -> None:
+    """Spain's and Mexico's intelligence centres are both "CNI": with Spain named, Mexico is not a recipient."""
+    claims = extractor.extract(
+        "Spain's National Intelligence Centre (CNI) admitted using Pegasus, the spyware of NSO Group, against "
+        "Catalan politicians; the CNI said a judge had authorised each operation."
+    )
+    assert {e.facts.recipient_country for e in claims} == {"ESP"}
