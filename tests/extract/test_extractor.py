@@ -554,6 +554,23 @@ def test_a_pairing_crossing_two_stronger_ones_gives_way(
 
 
 @pytest.mark.parametrize(
+    ("aside", "kept"),
+    [
+        # the target's residence gives way to the country the operator is linked to, however it scores
+        ({"TUR"}, {"EGY"}),
+        # with no other country, a country named only aside stands (the scorer has weighed it)
+        ({"TUR", "EGY"}, {"TUR", "EGY"}),
+    ],
+)
+def test_a_country_named_only_aside_gives_way_to_one_named_otherwise(aside: set[str], kept: set[str]) -> None:
+    candidates = [_candidate("a", "TUR", 0.8), _candidate("a", "EGY", 0.6)]
+    for c in candidates:
+        if c.recipient in aside:
+            c.features["c_all_sidelined"] = 1.0
+    assert {c.recipient for c in _prune(candidates)} == kept
+
+
+@pytest.mark.parametrize(
     ("scored", "kept"),
     [
         # a technology named in passing scores well below the supplier's main one: it gives way
