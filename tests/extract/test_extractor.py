@@ -621,3 +621,21 @@ def test_an_agency_abbreviation_of_two_countries_goes_to_the_one_named(extractor
         "Catalan politicians; the CNI said a judge had authorised each operation."
     )
     assert {e.facts.recipient_country for e in claims} == {"ESP"}
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Hikvision installed facial recognition cameras across Shanghai in 2019.", "CHN"),
+        ("В Санкт-Петербурге компания NtechLab запустила систему распознавания лиц.", "RUS"),
+        ("Huawei built a Safe City system in Lahore.", "PAK"),
+    ],
+)
+def test_a_city_of_a_million_people_names_its_country(extractor: Extractor, text: str, country: str) -> None:
+    assert country in {e.facts.recipient_country for e in extractor.extract(text)}
+
+
+def test_a_city_variant_that_is_a_given_name_is_not_a_place(extractor: Extractor) -> None:
+    """«Питер» is Saint Petersburg in speech, and Peter in «Питер Тиль» (Palantir's founder)."""
+    analysis, _ = extractor.candidates("Сооснователь Palantir Питер Тиль рассказал о системе анализа данных.")
+    assert "RUS" not in analysis.places
