@@ -639,3 +639,27 @@ def test_a_city_variant_that_is_a_given_name_is_not_a_place(extractor: Extractor
     """«Питер» is Saint Petersburg in speech, and Peter in «Питер Тиль» (Palantir's founder)."""
     analysis, _ = extractor.candidates("Сооснователь Palantir Питер Тиль рассказал о системе анализа данных.")
     assert "RUS" not in analysis.places
+
+
+def test_a_suppliers_sentence_about_another_country_tells_another_deal(extractor: Extractor) -> None:
+    """The contract with Britain does not make the licensed destinations agreed, nor date them."""
+    text = (
+        "Germany granted Rohde & Schwarz export licences for IMSI catchers to Argentina and India. "
+        "In 2009 Rohde & Schwarz won a contract to supply IMSI catchers to the United Kingdom."
+    )
+    facts = {e.facts.recipient_country: e.facts for e in extractor.extract(text)}
+    assert facts["GBR"].status.value == "agreed" and facts["GBR"].year == 2009
+    assert all(facts[c].status.value == "planned" and facts[c].year is None for c in ("ARG", "IND") if c in facts)
+    assert {"ARG", "IND"} & set(facts), facts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cyberbit gave demonstrations of its spyware to potential clients in Thailand and Zambia.",
+        "Cyberbit проводила демонстрации шпионской программы для потенциальных клиентов в Таиланде и Замбии.",
+    ],
+)
+def test_demonstrations_to_potential_clients_are_not_sales(extractor: Extractor, text: str) -> None:
+    statuses = {e.facts.status.value for e in extractor.extract(text)}
+    assert statuses and statuses <= {"planned"}, statuses

@@ -39,8 +39,10 @@ def status(analysis: Analysis, candidate: Candidate) -> Status:
     delivered > agreed), delivered when nothing more is said. A delivery announced for later ("will roll out",
     «будет установлена») makes it ``agreed`` after a contract and ``planned`` without one.
     """
-    # The supplier's other sentences count too: "…will install cameras" after "the agreement was signed in 2017".
-    sentences = candidate.support | _all_supplier_sentences(analysis, candidate)
+    # The supplier's other sentences count too: "…will install cameras" after "the agreement was signed in 2017";
+    # not those naming another country, which tell another deal ("export licences for Argentina and India… a
+    # contract to supply the United Kingdom").
+    sentences = candidate.support | _own_deal_sentences(analysis, candidate)
     cues = analysis.cues_in(sentences)
     own_sentences = _supplier_sentences(analysis, candidate)
     own = analysis.cues_in(own_sentences)
@@ -62,9 +64,20 @@ def status(analysis: Analysis, candidate: Candidate) -> Status:
     if cues.get("planned"):
         # "talks on the second phase of Safe City … an exchange of letters on it was signed": the signing may stand
         # in a sentence that names only the technology. Read there, deliveries lowered status accuracy; signings not.
-        later = analysis.cues_in(_technology_follow_up(analysis, candidate) - sentences)
+        follow_up = _technology_follow_up(analysis, candidate) - _other_countries_sentences(analysis, candidate)
+        later = analysis.cues_in(follow_up - sentences)
         return Status.AGREED if later.get("agreed") else Status.PLANNED
     return Status.DELIVERED
+
+
+def _own_deal_sentences(analysis: Analysis, candidate: Candidate) -> set[int]:
+    """The supplier's sentences that name no country other than the candidate's recipient."""
+    return _all_supplier_sentences(analysis, candidate) - _other_countries_sentences(analysis, candidate)
+
+
+def _other_countries_sentences(analysis: Analysis, candidate: Candidate) -> set[int]:
+    """The sentences that name a country other than the candidate's recipient (they may tell another deal)."""
+    return {p.sentence for code, places in analysis.places.items() if code != candidate.recipient for p in places}
 
 
 def _technology_follow_up(analysis: Analysis, candidate: Candidate) -> set[int]:
@@ -182,7 +195,7 @@ def year(analysis: Analysis, candidate: Candidate, status_: Status | None = None
     a leak or a trial; one standing in a sentence that states the claim's status wins; failing all that, the
     only year of the text.
     """
-    sentences = candidate.support | _all_supplier_sentences(analysis, candidate)
+    sentences = candidate.support | _own_deal_sentences(analysis, candidate)
     years = [
         (value, offset, sentence)
         for value, offset, sentence in analysis.years
@@ -196,7 +209,13 @@ def year(analysis: Analysis, candidate: Candidate, status_: Status | None = None
                 return value
     if years:
         return years[0][0]
-    others = {value for value, offset, _ in analysis.years if not _dates_reporting(analysis, offset)}
+    # not a year the supplier's sentence about another country gives ("in 2009 it won a contract with Britain")
+    elsewhere = _all_supplier_sentences(analysis, candidate) & _other_countries_sentences(analysis, candidate)
+    others = {
+        value
+        for value, offset, sentence in analysis.years
+        if sentence not in elsewhere and not _dates_reporting(analysis, offset)
+    }
     return others.pop() if len(others) == 1 else None
 
 
