@@ -554,6 +554,20 @@ def test_a_pairing_crossing_two_stronger_ones_gives_way(
 
 
 @pytest.mark.parametrize(
+    ("scores", "kept"),
+    [
+        # "НЦИ, структура ГК «Ростех»": the owner named beside the subsidiary that scores higher gives way
+        ({"nci": 0.9, "rostec": 0.7}, {"nci"}),
+        # the parent that sells what its subsidiary developed scores higher and stays
+        ({"nci": 0.6, "rostec": 0.8}, {"nci", "rostec"}),
+    ],
+)
+def test_a_parent_gives_way_to_a_stronger_subsidiary(scores: dict[str, float], kept: set[str]) -> None:
+    candidates = [_candidate(vendor, "RUS", score) for vendor, score in scores.items()]
+    assert {c.vendor_id for c in _prune(candidates, {"nci": "rostec"})} == kept
+
+
+@pytest.mark.parametrize(
     ("aside", "kept"),
     [
         # the target's residence gives way to the country the operator is linked to, however it scores

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from oversight.extract import attributes
@@ -49,7 +50,8 @@ def _score(doc: Doc) -> None:
 def _claims(doc: Doc) -> None:
     extractor: Extractor = doc.context
     accepted = [c for c in doc.slots["candidates"] if c.score >= extractor.model.threshold]
-    doc.slots["extractions"] = [extractor.extraction(doc.slots["analysis"], c) for c in _prune(accepted)]
+    kept = _prune(accepted, extractor.parents)
+    doc.slots["extractions"] = [extractor.extraction(doc.slots["analysis"], c) for c in kept]
 
 
 register(Component("mentions", needs=("text",), sets=("analysis",), run=_mentions))
@@ -74,6 +76,11 @@ class Extractor:
         self.lexicon = lex or lexicon()
         self.reference = ref or reference()
         self.steps = check_pipeline(self.pipeline)
+
+    @functools.cached_property
+    def parents(self) -> dict[str, str]:
+        """Each registered subsidiary's parent company, by vendor id."""
+        return {v.id: v.parent for v in self.reference.vendors if v.parent}
 
     @functools.cached_property
     def version(self) -> str:
@@ -198,12 +205,13 @@ def evidence_span(analysis: Analysis, candidate: Candidate) -> tuple[int, int]:
     return start, end
 
 
-def _prune(accepted: list[Candidate]) -> list[Candidate]:
+def _prune(accepted: list[Candidate], parents: Mapping[str, str] | None = None) -> list[Candidate]:
     """One candidate per (supplier, recipient, technology); suppliers named only by country or not at all give way
     to a named vendor of the same recipient and technology (of that country, for country-only suppliers); and a
     vendor–country pairing gives way when both its vendor and its country are in stronger pairings with others, or
     when it pairs a vendor with its home country and the vendor is paired more strongly abroad, or a country named
-    only aside while the vendor is paired with one named otherwise (`_gives_way`); a
+    only aside while the vendor is paired with one named otherwise (`_gives_way`); a parent company gives way to its
+    subsidiary (``parents``: subsidiary id → parent id) where the subsidiary scores higher; a
     technology paired with the same supplier and country gives way to a clearly stronger one
     (`_second_technologies`)."""
     best: dict[tuple[str | None, str | None, str, str], Candidate] = {}
@@ -212,6 +220,19 @@ def _prune(accepted: list[Candidate]) -> list[Candidate]:
             (c.vendor_id, c.vendor_country if c.kind != SUPPLIER_VENDOR else None, c.recipient, c.technology), c
         )
     kept = list(best.values())
+    # A parent named beside its subsidiary ("НЦИ, структура ГК «Ростех»", "Cyberbit, a subsidiary of Elbit") is its
+    # owner, not another supplier: it gives way to a subsidiary that scores higher for the same recipient and
+    # technology (not to a lower one: Intellexa sells the Predator that its Cytrox developed). Cross-validated F1
+    # 0.781 → 0.786 (another 20 shufflings 0.776 → 0.781), own passages 0.590 → 0.593; whatever the scores,
+    # 0.787 / 0.578.
+    parents = parents or {}
+    owners: dict[tuple[str | None, str, str], float] = {}
+    for c in kept:
+        parent = parents.get(c.vendor_id) if c.vendor_id else None
+        if parent:
+            key = (parent, c.recipient, c.technology)
+            owners[key] = max(owners.get(key, 0.0), c.score)
+    kept = [c for c in kept if owners.get((c.vendor_id, c.recipient, c.technology), -1.0) < c.score]
     named = {(c.recipient, c.technology): c for c in kept if c.kind in (SUPPLIER_VENDOR, SUPPLIER_COUNTRY)}
     named_countries = {(c.vendor_country, c.recipient, c.technology) for c in kept if c.kind == SUPPLIER_VENDOR}
     result = []
