@@ -432,6 +432,7 @@ def test_a_decade_is_not_a_year() -> None:
     [
         ("Hikvision, the Chinese camera maker, has won surveillance projects in Xinjiang since 2016.", True),
         ("Hikvision, the Chinese camera maker, said China's rules on surveillance cameras had changed.", False),
+        ("Китайская компания Hikvision поставила камеры видеонаблюдения для пекинской полиции.", True),
     ],
 )
 def test_a_deployment_at_home_is_told_with_a_place_inside_the_country(
