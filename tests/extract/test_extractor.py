@@ -678,3 +678,15 @@ def test_a_suppliers_sentence_about_another_country_tells_another_deal(extractor
 def test_demonstrations_to_potential_clients_are_not_sales(extractor: Extractor, text: str) -> None:
     statuses = {e.facts.status.value for e in extractor.extract(text)}
     assert statuses and statuses <= {"planned"}, statuses
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bolivia signed an agreement with China in 2016 for a public-security system of 620 cameras.",
+        "Боливия подписала соглашение с Китаем о системе видеонаблюдения из 620 камер.",
+    ],
+)
+def test_the_country_a_contract_is_signed_with_is_the_supplier(extractor: Extractor, text: str) -> None:
+    claims = {(e.facts.vendor_country, e.facts.recipient_country) for e in extractor.extract(text)}
+    assert ("CHN", "BOL") in claims and not any(recipient == "CHN" for _, recipient in claims), claims

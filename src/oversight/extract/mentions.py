@@ -263,12 +263,30 @@ def _names_the_supplier(analysis: Analysis, p: Placed, vendors: list[Placed], te
         return True
     if vendors:
         return False
-    return (p.mention.detail == "adjective" and _before_technology(analysis, p, techs)) or _bought_from(
-        analysis, p, techs
+    return (
+        (p.mention.detail == "adjective" and _before_technology(analysis, p, techs))
+        or _bought_from(analysis, p, techs)
+        or _contracted_with(analysis, p)
     )
 
 
 _FROM_WORDS = frozenset({"from", "из", "у"})
+_WITH_WORDS = frozenset({"with", "с", "со"})
+
+
+def _contracted_with(analysis: Analysis, p: Placed) -> bool:
+    """ "Bolivia signed an agreement with China", «подписал контракт с Китаем»: a country's name after "with" right
+    after a word of a contract is the other party, the supplier."""
+    if p.mention.detail != "name":
+        return False
+    before = analysis.text[max(0, p.mention.start - 12) : p.mention.start].split()
+    if not before or before[-1].lower() not in _WITH_WORDS:
+        return False
+    return any(
+        cue.sentence == p.sentence and 0 <= p.mention.start - cue.mention.end <= 12
+        for cue in analysis.cues
+        if cue.mention.value == "agreed"
+    )
 
 
 def _bought_from(analysis: Analysis, p: Placed, techs: list[Placed]) -> bool:
