@@ -690,3 +690,17 @@ def test_demonstrations_to_potential_clients_are_not_sales(extractor: Extractor,
 def test_the_country_a_contract_is_signed_with_is_the_supplier(extractor: Extractor, text: str) -> None:
     claims = {(e.facts.vendor_country, e.facts.recipient_country) for e in extractor.extract(text)}
     assert ("CHN", "BOL") in claims and not any(recipient == "CHN" for _, recipient in claims), claims
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Major Russian SORM suppliers such as Protei sell abroad and exhibit at trade fairs in Africa.",
+        "Российский телеком-поставщик «Протей» продаёт оборудование СОРМ за рубеж.",
+    ],
+)
+def test_a_nationality_before_technology_words_and_a_company_noun_is_not_a_place(
+    extractor: Extractor, text: str
+) -> None:
+    analysis, _ = extractor.candidates(text)
+    assert "RUS" not in analysis.places

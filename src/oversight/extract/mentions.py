@@ -199,7 +199,8 @@ _DESCRIPTORS = frozenset(
     "telecoms telecom telecommunications "
     "surveillance spyware camera cameras video security ict ai software hardware equipment state-owned private "
     "defence defense phone-forensics phone-hacking forensics intelligence cybersecurity it analytics biometrics "
-    "facial recognition based -based spy electronics engineering national major leading big".split()
+    "facial recognition based -based spy electronics engineering national major leading big "
+    "sorm dpi imsi interception lawful monitoring filtering internet face biometric id digital".split()
 )
 _RU_DESCRIPTOR_STEMS = (
     "компани",
@@ -219,6 +220,11 @@ _RU_DESCRIPTOR_STEMS = (
     "стартап",
     "холдинг",
     "государствен",
+    "сорм",
+    "видеонаблюден",
+    "телеком",
+    "крупн",
+    "ведущ",
 )
 _WORD = re.compile(r"[\w-]+")
 #: Hyphenated qualifiers that describe a company ("the Chinese state-linked manufacturer").
