@@ -704,3 +704,12 @@ def test_a_nationality_before_technology_words_and_a_company_noun_is_not_a_place
 ) -> None:
     analysis, _ = extractor.candidates(text)
     assert "RUS" not in analysis.places
+
+
+def test_a_newsroom_or_project_is_not_a_company(extractor: Extractor) -> None:
+    """ "Paris-based Forbidden Stories" coordinated reporting; it sold nothing."""
+    analysis, _ = extractor.candidates(
+        "Rwandan authorities used Pegasus of NSO Group, according to a consortium of journalists coordinated by "
+        "Paris-based Forbidden Stories."
+    )
+    assert set(analysis.vendors) == {"nso-group"}
