@@ -713,3 +713,18 @@ def test_a_newsroom_or_project_is_not_a_company(extractor: Extractor) -> None:
         "Paris-based Forbidden Stories."
     )
     assert set(analysis.vendors) == {"nso-group"}
+
+
+@pytest.mark.parametrize(
+    ("text", "supplier"),
+    [
+        (
+            "Kazakhstan will get AI cameras from a technology supplier from the United Arab Emirates, Presight said.",
+            "ARE",
+        ),
+        ("Камеры для Казахстана поставит компания из ОАЭ, сообщила Presight.", "ARE"),
+    ],
+)
+def test_a_company_from_a_country_names_a_supplier_not_a_place(extractor: Extractor, text: str, supplier: str) -> None:
+    analysis, _ = extractor.candidates(text)
+    assert supplier in analysis.supplier_countries and supplier not in analysis.places

@@ -262,10 +262,18 @@ def _before_technology(analysis: Analysis, p: Placed, techs: list[Placed]) -> bo
     return False
 
 
-def _names_the_supplier(analysis: Analysis, p: Placed, vendors: list[Placed], techs: list[Placed]) -> bool:
-    """Whether a country word names who supplied, not where: "Chinese-built"; and in a text that names no vendor,
-    "Israeli spyware" or "cameras from China" (where a vendor is named, such words mostly restate its home)."""
+def _names_the_supplier(
+    analysis: Analysis, p: Placed, vendors: list[Placed], techs: list[Placed], nouns: list[Placed]
+) -> bool:
+    """Whether a country word names who supplied, not where: "Chinese-built", "a supplier from the United Arab
+    Emirates"; and in a text that names no vendor, "Israeli spyware" or "cameras from China" (where a vendor is
+    named, such words mostly restate its home)."""
     if p.mention.detail == "adjective" and _MADE_BY.match(analysis.text, p.mention.end):
+        return True
+    if p.mention.detail == "name" and any(
+        n.sentence == p.sentence and _SUPPLIER_FROM.fullmatch(analysis.text, n.mention.end, p.mention.start)
+        for n in nouns
+    ):
         return True
     if vendors:
         return False
@@ -277,6 +285,8 @@ def _names_the_supplier(analysis: Analysis, p: Placed, vendors: list[Placed], te
 
 
 _FROM_WORDS = frozenset({"from", "из", "у"})
+#: Between a company noun and a country's name: "a supplier from the United Arab Emirates", «компания из Китая».
+_SUPPLIER_FROM = re.compile(r"\s+(?:from|из)\s+(?:the\s+)?", re.IGNORECASE)
 _WITH_WORDS = frozenset({"with", "с", "со"})
 
 
@@ -319,7 +329,7 @@ def _place(
     if vendor is not None:
         analysis.nationality.setdefault(vendor.mention.value, m.value)
         return
-    if _names_the_supplier(analysis, p, vendors, techs):
+    if _names_the_supplier(analysis, p, vendors, techs, nouns):
         analysis.supplier_countries[m.value].append(p)
         return
     if m.detail in ("adjective", "name"):
