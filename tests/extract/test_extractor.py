@@ -728,3 +728,20 @@ def test_a_newsroom_or_project_is_not_a_company(extractor: Extractor) -> None:
 def test_a_company_from_a_country_names_a_supplier_not_a_place(extractor: Extractor, text: str, supplier: str) -> None:
     analysis, _ = extractor.candidates(text)
     assert supplier in analysis.supplier_countries and supplier not in analysis.places
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("A banner greeted the visitors, in Spanish and Chinese, at ECU 911's command centre in Ecuador.", {"ECU"}),
+        ("The manual was published (in Chinese) by Hikvision.", set()),
+        ("Инструкцию на китайском языке опубликовала Hikvision.", set()),
+        ("Hikvision advertised in the Russian-language press.", set()),
+        ("Hikvision sold cameras in Kazakh, Russian and Chinese cities.", {"KAZ", "RUS", "CHN"}),
+    ],
+)
+def test_a_country_adjective_that_names_a_language_is_not_a_place(
+    extractor: Extractor, text: str, places: set[str]
+) -> None:
+    analysis, _ = extractor.candidates(text)
+    assert set(analysis.places) == places

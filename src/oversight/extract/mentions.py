@@ -248,6 +248,24 @@ def _only_descriptors(between: str) -> bool:
     return True
 
 
+#: A country adjective used as a language's name: "in Spanish and Chinese", "(in Chinese)", "Russian-language",
+#: «на китайском языке» — "in" (or «на») before it, and after it (past other capitalised words of a list) no noun.
+_LANGUAGE_BEFORE = re.compile(r"(?:\bin|\bна)\s+(?:\w+\s*(?:,|and|or|и|или)\s+)?$", re.IGNORECASE)
+_LIST_OF_NAMES = re.compile(r"(?:\s*(?:,|and|or|и|или)\s*[A-ZА-ЯЁ][\w-]*)*")
+_NO_NOUN_AFTER = re.compile(r"\s*(?:[,.;:)]|$)|\s+языке\b", re.IGNORECASE)
+
+
+def _language_use(text: str, m: Mention) -> bool:
+    """Whether a country adjective names a language ("in Spanish and Chinese,"), not a place ("in Kazakh, Russian
+    and Chinese cities")."""
+    if text.startswith("-language", m.end):
+        return True
+    if not _LANGUAGE_BEFORE.search(text, max(0, m.start - 30), m.start):
+        return False
+    after = _LIST_OF_NAMES.match(text, m.end)
+    return bool(_NO_NOUN_AFTER.match(text, after.end() if after else m.end))
+
+
 _CURRENCY_AFTER = re.compile(r"\s*(?:dollars?|\$|cents?)\b", re.IGNORECASE)
 _CURRENCY_BEFORE = re.compile(r"(?:доллар\w*|долл\.)\s*$", re.IGNORECASE)
 
@@ -324,6 +342,8 @@ def _place(
     text = analysis.text
     if _CURRENCY_AFTER.match(text, m.end) or _CURRENCY_BEFORE.search(text[max(0, m.start - 12) : m.start]):
         return  # "US dollars", "долларов США": a currency, not a place
+    if m.detail == "adjective" and _language_use(text, m):
+        return  # "in Spanish and Chinese", "Russian-language", «на китайском языке»: a language, not a place
     vendor = None if _names_a_place(analysis, m) else _attached_vendor(text, m, vendors)
     vendor = vendor or _possessive_vendor(text, m, vendors)
     if vendor is not None:
