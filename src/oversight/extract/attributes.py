@@ -225,18 +225,23 @@ def _dates_reporting(analysis: Analysis, offset: int) -> bool:
     return bool(_REPORTING.search(before) or _REPORTING.match(after))
 
 
+#: The head nouns of agency phrases, English and Russian.
+_HEAD_EN = (
+    r"Ministry|Police(?: Force| Service| Department)?|Army|Agency|Bureau|Committee|Authority|Administration|"
+    r"Department|Guard|Commission|Government|government|authorities|police|regime|Service|akimat|city hall"
+)
+_HEAD_RU = (
+    r"[Мм]инистерств\w*|МВД|ГКНБ|КНБ|СГБ|СНБ|НЦИ|[Мм]эри\w*|[Аа]кимат\w*|[Хх]окимият\w*|[Пп]олици\w*|"
+    r"[Пп]равительств(?:о|а|у|ом|е)\b|[Сс]лужб\w*|[Уу]правлени\w*|[Дд]епартамент\w*|[Вв]ласт(?:и|ей|ям|ями|ях)\b"
+)
 _AGENCY_EN = re.compile(
-    r"(?:(?:[A-Z][\w'’.-]*|of|the|and|for)\s+){0,5}?"
-    r"(?P<head>Ministry|Police(?: Force| Service| Department)?|Army|Agency|Bureau|Committee|Authority|Administration|"
-    r"Department|Guard|Commission|Government|government|authorities|police|regime|Service|akimat|city hall)"
+    rf"(?:(?:[A-Z][\w'’.-]*|of|the|and|for)\s+){{0,5}}?(?P<head>{_HEAD_EN})"
     r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*){0,4})?"
 )
-_AGENCY_RU = re.compile(
-    r"(?:[А-ЯЁ][\w-]*\s+){0,2}(?P<head>[Мм]инистерств\w*|МВД|ГКНБ|КНБ|СГБ|СНБ|НЦИ|[Мм]эри\w*|[Аа]кимат\w*|"
-    r"[Хх]окимият\w*|[Пп]олици\w*|[Пп]равительств(?:о|а|у|ом|е)\b|[Сс]лужб\w*|[Уу]правлени\w*|[Дд]епартамент\w*|"
-    r"[Вв]ласт(?:и|ей|ям|ями|ях)\b)"
-    r"(?:\s+[\w«»-]+){0,4}"
-)
+_AGENCY_RU = re.compile(rf"(?:[А-ЯЁ][\w-]*\s+){{0,2}}(?P<head>{_HEAD_RU})(?:\s+[\w«»-]+){{0,4}}")
+#: Each agency pattern with its head nouns alone: a sentence without one cannot hold a match, and the full pattern
+#: is slow to fail at every word.
+_AGENCY_PATTERNS = ((_AGENCY_EN, re.compile(_HEAD_EN)), (_AGENCY_RU, re.compile(_HEAD_RU)))
 #: Words that end the name standing before an agency ("Safaricom and the National Police Service", "of the
 #: Interior Ministry", "Из правительства"): the name starts after the last of them.
 _BEFORE_HEAD = re.compile(
@@ -429,7 +434,9 @@ def _agency_phrases(analysis: Analysis, number: int) -> list[tuple[int, int, str
         sentence = analysis.sentences[number]
         chunk = analysis.text[sentence.start : sentence.end]
         found = []
-        for pattern in (_AGENCY_EN, _AGENCY_RU):
+        for pattern, head in _AGENCY_PATTERNS:
+            if head.search(chunk) is None:
+                continue
             for match in pattern.finditer(chunk):
                 phrase = _phrase(match)
                 if len(phrase) >= 4:
