@@ -327,8 +327,9 @@ _STOP_AT = re.compile(
 
 def buyer(analysis: Analysis, candidate: Candidate) -> str | None:
     """The buying body as written: a known buyer of the recipient country (with its registry name), else the
-    government or agency phrase nearest the supplier — looked for in the supporting sentences first, then in the other sentences that name the
-    supplier or the recipient country ("the Kenya National Police" two sentences after the contract)."""
+    government or agency phrase nearest the supplier — looked for in the supporting sentences first, then in the
+    other sentences that name the supplier or the recipient country ("the Kenya National Police" two sentences after
+    the contract)."""
     wider = _supplier_or_nationality_sentences(analysis, candidate) | _recipient_sentences(analysis, candidate)
     return (
         _buyer_in(analysis, candidate, candidate.support)
