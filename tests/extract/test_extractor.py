@@ -745,3 +745,12 @@ def test_a_country_adjective_that_names_a_language_is_not_a_place(
 ) -> None:
     analysis, _ = extractor.candidates(text)
     assert set(analysis.places) == places
+
+
+def test_a_later_denial_by_the_supplier_about_the_same_country_makes_the_claim_denied(extractor: Extractor) -> None:
+    text = (
+        "Papers found in Egypt's security headquarters included an offer from Gamma Group for FinFisher spyware. "
+        "Gamma said it had not supplied any of its products to the Egyptian government."
+    )
+    statuses = {e.facts.status.value for e in extractor.extract(text) if e.facts.recipient_country == "EGY"}
+    assert statuses and statuses <= {"denied", "planned"}, statuses

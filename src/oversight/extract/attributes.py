@@ -46,7 +46,7 @@ def status(analysis: Analysis, candidate: Candidate) -> Status:
     cues = analysis.cues_in(sentences)
     own_sentences = _supplier_sentences(analysis, candidate)
     own = analysis.cues_in(own_sentences)
-    if own.get("negated"):
+    if own.get("negated") or _denied_later(analysis, candidate, own_sentences):
         return Status.DENIED
     if own.get("cancelled"):
         cancelled = _cancelled(analysis, own_sentences)
@@ -68,6 +68,15 @@ def status(analysis: Analysis, candidate: Candidate) -> Status:
         later = analysis.cues_in(follow_up - sentences)
         return Status.AGREED if later.get("agreed") else Status.PLANNED
     return Status.DELIVERED
+
+
+def _denied_later(analysis: Analysis, candidate: Candidate, own_sentences: set[int]) -> bool:
+    """ "Gamma later said it had not supplied any of its products to the Egyptian government": the supplier denies,
+    in a later sentence of its own that names the recipient country and no other, what the supporting sentences
+    state."""
+    recipient = {p.sentence for p in analysis.places.get(candidate.recipient, [])}
+    later = (_own_deal_sentences(analysis, candidate) & recipient) - own_sentences
+    return bool(later) and analysis.cues_in(later).get("negated", 0) > 0
 
 
 def _own_deal_sentences(analysis: Analysis, candidate: Candidate) -> set[int]:
