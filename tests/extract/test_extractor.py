@@ -754,3 +754,17 @@ def test_a_later_denial_by_the_supplier_about_the_same_country_makes_the_claim_d
     )
     statuses = {e.facts.status.value for e in extractor.extract(text) if e.facts.recipient_country == "EGY"}
     assert statuses and statuses <= {"denied", "planned"}, statuses
+
+
+@pytest.mark.parametrize(
+    ("text", "technology"),
+    [
+        ("Sergek supplied licence plate recognition to the Almaty police.", "cctv_safe_city"),
+        ("Verint sold wiretap equipment to Uzbekistan's security service.", "lawful_interception"),
+        ("Mühlbauer delivered e-passports and identity cards to Uganda.", "biometric_id"),
+        ("Компания Sergek внедрила в Алматы систему распознавания номеров.", "cctv_safe_city"),
+    ],
+)
+def test_technology_keywords(extractor: Extractor, text: str, technology: str) -> None:
+    analysis, _ = extractor.candidates(text)
+    assert technology in analysis.technologies
