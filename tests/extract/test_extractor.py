@@ -763,6 +763,7 @@ def test_a_later_denial_by_the_supplier_about_the_same_country_makes_the_claim_d
         ("Verint sold wiretap equipment to Uzbekistan's security service.", "lawful_interception"),
         ("Mühlbauer delivered e-passports and identity cards to Uganda.", "biometric_id"),
         ("Компания Sergek внедрила в Алматы систему распознавания номеров.", "cctv_safe_city"),
+        ("Researchers found Sandvine middleboxes on Telecom Egypt's network injecting ads.", "dpi_internet_filtering"),
     ],
 )
 def test_technology_keywords(extractor: Extractor, text: str, technology: str) -> None:
