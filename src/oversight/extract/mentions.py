@@ -285,7 +285,8 @@ def _names_the_supplier(
 ) -> bool:
     """Whether a country word names who supplied, not where: "Chinese-built", "a supplier from the United Arab
     Emirates"; and in a text that names no vendor, "Israeli spyware" or "cameras from China" (where a vendor is
-    named, such words mostly restate its home)."""
+    named, such words mostly restate its home). Not "an agreement with China": "China signed an agreement with
+    Kyrgyzstan" names the other party the same way."""
     if p.mention.detail == "adjective" and _MADE_BY.match(analysis.text, p.mention.end):
         return True
     if p.mention.detail == "name" and any(
@@ -295,32 +296,14 @@ def _names_the_supplier(
         return True
     if vendors:
         return False
-    return (
-        (p.mention.detail == "adjective" and _before_technology(analysis, p, techs))
-        or _bought_from(analysis, p, techs)
-        or _contracted_with(analysis, p)
+    return (p.mention.detail == "adjective" and _before_technology(analysis, p, techs)) or _bought_from(
+        analysis, p, techs
     )
 
 
 _FROM_WORDS = frozenset({"from", "из", "у"})
 #: Between a company noun and a country's name: "a supplier from the United Arab Emirates", «компания из Китая».
 _SUPPLIER_FROM = re.compile(r"\s+(?:from|из)\s+(?:the\s+)?", re.IGNORECASE)
-_WITH_WORDS = frozenset({"with", "с", "со"})
-
-
-def _contracted_with(analysis: Analysis, p: Placed) -> bool:
-    """ "Bolivia signed an agreement with China", «подписал контракт с Китаем»: a country's name after "with" right
-    after a word of a contract is the other party, the supplier."""
-    if p.mention.detail != "name":
-        return False
-    before = analysis.text[max(0, p.mention.start - 12) : p.mention.start].split()
-    if not before or before[-1].lower() not in _WITH_WORDS:
-        return False
-    return any(
-        cue.sentence == p.sentence and 0 <= p.mention.start - cue.mention.end <= 12
-        for cue in analysis.cues
-        if cue.mention.value == "agreed"
-    )
 
 
 def _bought_from(analysis: Analysis, p: Placed, techs: list[Placed]) -> bool:
