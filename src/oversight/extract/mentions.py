@@ -106,6 +106,7 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
     placed = [Placed(m, _sentence(starts, m.start)) for m in mentions]
     placed = _merge_parenthetical_vendors(text, placed)
     supplier_nouns = [p for p in placed if p.mention.kind == CUE and p.mention.value == "supplier_noun"]
+    seller_nouns = [p for p in placed if p.mention.kind == CUE and p.mention.value == "seller_noun"]
     vendor_mentions = [p for p in placed if p.mention.kind == VENDOR]
     tech_mentions = [p for p in placed if p.mention.kind == TECH]
     for p in placed:
@@ -121,7 +122,7 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
         elif kind == BUYER:
             analysis.buyers.append(p)
         elif kind in (COUNTRY, CITY):
-            _place(analysis, p, vendor_mentions, supplier_nouns, lexicon, tech_mentions)
+            _place(analysis, p, vendor_mentions, (supplier_nouns, seller_nouns), lexicon, tech_mentions)
     _resolve_references(analysis, placed, vendor_mentions, lexicon)
     for match in _YEAR.finditer(text):
         analysis.years.append((int(match.group(0)), match.start(), _sentence(starts, match.start())))
@@ -281,7 +282,7 @@ def _before_technology(analysis: Analysis, p: Placed, techs: list[Placed]) -> bo
 
 
 def _names_the_supplier(
-    analysis: Analysis, p: Placed, vendors: list[Placed], techs: list[Placed], nouns: list[Placed]
+    analysis: Analysis, p: Placed, vendors: list[Placed], techs: list[Placed], sellers: list[Placed]
 ) -> bool:
     """Whether a country word names who supplied, not where: "Chinese-built", "a supplier from the United Arab
     Emirates"; and in a text that names no vendor, "Israeli spyware" or "cameras from China" (where a vendor is
@@ -291,7 +292,7 @@ def _names_the_supplier(
         return True
     if p.mention.detail == "name" and any(
         n.sentence == p.sentence and _SUPPLIER_FROM.fullmatch(analysis.text, n.mention.end, p.mention.start)
-        for n in nouns
+        for n in sellers
     ):
         return True
     if vendors:
@@ -302,7 +303,7 @@ def _names_the_supplier(
 
 
 _FROM_WORDS = frozenset({"from", "из", "у"})
-#: Between a company noun and a country's name: "a supplier from the United Arab Emirates", «компания из Китая».
+#: Between a seller noun and a country's name: "a supplier from the United Arab Emirates", «поставщик из Китая».
 _SUPPLIER_FROM = re.compile(r"\s+(?:from|из)\s+(?:the\s+)?", re.IGNORECASE)
 
 
@@ -318,9 +319,16 @@ def _bought_from(analysis: Analysis, p: Placed, techs: list[Placed]) -> bool:
 
 
 def _place(
-    analysis: Analysis, p: Placed, vendors: list[Placed], nouns: list[Placed], lexicon: Lexicon, techs: list[Placed]
+    analysis: Analysis,
+    p: Placed,
+    vendors: list[Placed],
+    company_nouns: tuple[list[Placed], list[Placed]],
+    lexicon: Lexicon,
+    techs: list[Placed],
 ) -> None:
-    """A country word is a vendor's nationality, a nationality-only supplier, or evidence of a place."""
+    """A country word is a vendor's nationality, a nationality-only supplier, or evidence of a place.
+    ``company_nouns``: the nouns for any company, and those for a company that sells."""
+    nouns, sellers = company_nouns
     m = p.mention
     text = analysis.text
     if _CURRENCY_AFTER.match(text, m.end) or _CURRENCY_BEFORE.search(text[max(0, m.start - 12) : m.start]):
@@ -332,7 +340,7 @@ def _place(
     if vendor is not None:
         analysis.nationality.setdefault(vendor.mention.value, m.value)
         return
-    if _names_the_supplier(analysis, p, vendors, techs, nouns):
+    if _names_the_supplier(analysis, p, vendors, techs, sellers):
         analysis.supplier_countries[m.value].append(p)
         return
     if m.detail in ("adjective", "name"):
