@@ -686,6 +686,13 @@ def test_the_country_a_contract_is_signed_with_is_not_taken_for_the_supplier(ext
     assert "KGZ" not in analysis.supplier_countries
 
 
+def test_internet_providers_of_a_country_are_buyers_not_suppliers(extractor: Extractor) -> None:
+    """ "Kazakh internet providers" buy interception equipment; the Russian suppliers sell it."""
+    text = "Kazakh internet providers must install interception equipment from Russian suppliers."
+    claims = {(e.facts.vendor_country, e.facts.recipient_country) for e in extractor.extract(text)}
+    assert ("RUS", "KAZ") in claims and not any(supplier == "KAZ" for supplier, _ in claims), claims
+
+
 @pytest.mark.parametrize(
     "text",
     [

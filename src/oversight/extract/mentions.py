@@ -201,7 +201,7 @@ _DESCRIPTORS = frozenset(
     "surveillance spyware camera cameras video security ict ai software hardware equipment state-owned private "
     "defence defense phone-forensics phone-hacking forensics intelligence cybersecurity it analytics biometrics "
     "facial recognition based -based spy electronics engineering national major leading big "
-    "sorm dpi imsi interception lawful monitoring filtering internet face biometric id digital".split()
+    "sorm dpi imsi interception lawful monitoring filtering face biometric id digital".split()
 )
 _RU_DESCRIPTOR_STEMS = (
     "компани",
