@@ -84,9 +84,16 @@ def _own_deal_sentences(analysis: Analysis, candidate: Candidate) -> set[int]:
     return _all_supplier_sentences(analysis, candidate) - _other_countries_sentences(analysis, candidate)
 
 
-def _other_countries_sentences(analysis: Analysis, candidate: Candidate) -> set[int]:
-    """The sentences that name a country other than the candidate's recipient (they may tell another deal)."""
-    return {p.sentence for code, places in analysis.places.items() if code != candidate.recipient for p in places}
+def _other_countries_sentences(analysis: Analysis, candidate: Candidate) -> frozenset[int]:
+    """The sentences that name a country other than the candidate's recipient (they may tell another deal), found
+    once per recipient and analysis (status and year ask for them for every claim)."""
+    key = ("other_countries", candidate.recipient)
+    cached = analysis.memo.get(key)
+    if cached is None:
+        cached = analysis.memo[key] = frozenset(
+            p.sentence for code, places in analysis.places.items() if code != candidate.recipient for p in places
+        )
+    return cached  # type: ignore[return-value]
 
 
 def _technology_follow_up(analysis: Analysis, candidate: Candidate) -> set[int]:

@@ -122,7 +122,7 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
         elif kind == BUYER:
             analysis.buyers.append(p)
         elif kind in (COUNTRY, CITY):
-            _place(analysis, p, vendor_mentions, (supplier_nouns, seller_nouns), lexicon, tech_mentions)
+            _place(analysis, p, vendor_mentions, supplier_nouns, lexicon, tech_mentions, sellers=seller_nouns)
     _resolve_references(analysis, placed, vendor_mentions, lexicon)
     for match in _YEAR.finditer(text):
         analysis.years.append((int(match.group(0)), match.start(), _sentence(starts, match.start())))
@@ -322,13 +322,14 @@ def _place(
     analysis: Analysis,
     p: Placed,
     vendors: list[Placed],
-    company_nouns: tuple[list[Placed], list[Placed]],
+    nouns: list[Placed],
     lexicon: Lexicon,
     techs: list[Placed],
+    *,
+    sellers: list[Placed],
 ) -> None:
-    """A country word is a vendor's nationality, a nationality-only supplier, or evidence of a place.
-    ``company_nouns``: the nouns for any company, and those for a company that sells."""
-    nouns, sellers = company_nouns
+    """A country word is a vendor's nationality, a nationality-only supplier, or evidence of a place. ``nouns`` are
+    the text's nouns for any company, ``sellers`` those for a company that sells."""
     m = p.mention
     text = analysis.text
     if _CURRENCY_AFTER.match(text, m.end) or _CURRENCY_BEFORE.search(text[max(0, m.start - 12) : m.start]):
