@@ -5,9 +5,10 @@
 
 Cross-validation trains on k−1 folds of the gold passages (plus every ``--extra`` passage, the project's own
 annotated training text) and scores the held-out fold with the same code as `oversight eval` (repeated over 20
-shufflings), so the printed figures estimate quality on unseen passages. ``--save`` trains on everything (the
-own passages weighing ``EXTRA_WEIGHT`` each). With ``--extra``, it also prints how a model trained on the gold
-set alone scores the own passages: a check on text written by other hands.
+shufflings), so the printed figures estimate quality on unseen passages; leave-one-out (each passage scored by a
+model trained on all the others) is the closest estimate for the model that ``--save`` writes. ``--save`` trains
+on everything (the own passages weighing ``EXTRA_WEIGHT`` each). With ``--extra``, it also prints how a model
+trained on the gold set alone scores the own passages: a check on text written by other hands.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from pathlib import Path
 
 from oversight.extract.evaluate import file_hash, read_gold
 from oversight.extract.model import LinearModel, train
-from oversight.extract.training import EXTRA_WEIGHT, cross_validate, samples, score_elsewhere
+from oversight.extract.training import EXTRA_WEIGHT, cross_validate, leave_one_out, samples, score_elsewhere
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "src" / "oversight" / "extract" / "model.json"
 
@@ -38,6 +39,10 @@ def main() -> None:
         "cross_validated": {k: cv[k] for k in ("precision", "recall", "f1")},
         "by_language": {k: v["f1"] for k, v in cv["by_language"].items()},
         "fields": cv["fields"],
+    }
+    loo = leave_one_out(passages, extra=extra, threshold=args.threshold)
+    report["leave_one_out"] = {k: loo[k] for k in ("precision", "recall", "f1")} | {
+        "by_language": {k: v["f1"] for k, v in loo["by_language"].items()}
     }
     if extra:
         own = score_elsewhere(passages, extra, threshold=args.threshold)

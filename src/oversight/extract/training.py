@@ -72,6 +72,22 @@ def cross_validate(
     return total.as_json()
 
 
+def leave_one_out(
+    passages: list[GoldPassage],
+    *,
+    extra: Sequence[GoldPassage] = (),
+    extra_weight: float = EXTRA_WEIGHT,
+    threshold: float = 0.5,
+) -> dict[str, Any]:
+    """Each passage scored by a model trained on all the others (and ``extra``): the closest estimate of how the
+    shipped model, trained on every passage, does on a passage it has not seen. k-fold figures train on less and
+    so run lower (on the dev set, 10 shufflings each: 2 folds 0.782, 3 0.789, 5 0.810, 10 0.816, 20 0.820, one
+    left out 0.824)."""
+    return cross_validate(
+        passages, extra=extra, extra_weight=extra_weight, folds=len(passages), seeds=(0,), threshold=threshold
+    )
+
+
 def score_elsewhere(
     train_on: Sequence[GoldPassage], test_on: Sequence[GoldPassage], *, threshold: float = 0.5
 ) -> dict[str, Any]:
