@@ -5,7 +5,7 @@ import pytest
 
 from oversight.reference import reference
 from oversight.reference.loader import data_dir, read_yaml_list
-from oversight.reference.russian import adjective_forms
+from oversight.reference.russian import adjective_forms, noun_forms
 
 
 def test_velar_adjective_paradigm() -> None:
@@ -57,3 +57,18 @@ def test_every_shipped_adjective_matches_a_real_morphological_dictionary() -> No
 
 def test_inflected_forms_reach_the_registry() -> None:
     assert reference().country("киргизских").alpha3 == "KGZ"
+
+
+@pytest.mark.parametrize(
+    ("name", "forms"),
+    [
+        ("Египет", {"Египта", "Египте", "Египтом"}),  # the vowel drops
+        ("Польша", {"Польши", "Польшей"}),  # -ей after a hushing consonant
+        ("Подгорица", {"Подгорицы", "Подгорицей"}),
+        ("Маврикий", {"Маврикия", "Маврикии"}),  # prepositional of -ий
+        ("Астана", {"Астаны", "Астаной"}),
+    ],
+)
+def test_noun_forms_of_place_names(name: str, forms: set[str]) -> None:
+    assert forms <= set(noun_forms(name))
+    assert name[:-1] + "ой" not in noun_forms(name) or name == "Астана"

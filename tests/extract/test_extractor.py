@@ -776,3 +776,27 @@ def test_a_later_denial_by_the_supplier_about_the_same_country_makes_the_claim_d
 def test_technology_keywords(extractor: Extractor, text: str, technology: str) -> None:
     analysis, _ = extractor.candidates(text)
     assert technology in analysis.technologies
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("Phones of journalists at El Faro were infected with Pegasus in El Salvador.", {"SLV"}),
+        ("Le Monde reported that Hikvision cameras were installed in Tashkent.", {"UZB"}),
+        ("Hikvision cameras were installed in Los Angeles.", {"USA"}),
+    ],
+)
+def test_a_place_name_after_a_foreign_article_is_a_title(extractor: Extractor, text: str, places: set[str]) -> None:
+    analysis, _ = extractor.candidates(text)
+    assert set(analysis.places) == places
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Swedish non-profit Qurium found that Sandvine equipment was used to block websites in Egypt.",
+        "Шведская некоммерческая организация Qurium установила, что через системы Sandvine в Египте блокировали сайты.",
+    ],
+)
+def test_the_country_of_a_non_profit_is_not_a_recipient(extractor: Extractor, text: str) -> None:
+    assert {(e.facts.vendor_id, e.facts.recipient_country) for e in extractor.extract(text)} == {("sandvine", "EGY")}

@@ -103,6 +103,7 @@ class Lexicon:
         self.prepositions = {role: frozenset(words) for role, words in roles.items()}
         self.authority_words = frozenset(str(w) for data in languages.values() for w in data.get("authority_words", []))
         self.aside_before, self.aside_after = _aside_patterns(languages)
+        self.title_articles = frozenset(str(w) for data in languages.values() for w in data.get("title_articles", []))
         self._trigger_automaton = _compile_triggers(self._exact, self._folded, {VENDOR, TECH})
         self._place_automaton = _compile_triggers(self._exact, self._folded, {COUNTRY, CITY, BUYER})
         self._exact_automaton = _compile(self._exact)

@@ -267,6 +267,16 @@ def _language_use(text: str, m: Mention) -> bool:
     return bool(_NO_NOUN_AFTER.match(text, after.end() if after else m.end))
 
 
+def _after_title_article(text: str, m: Mention, articles: frozenset[str]) -> bool:
+    """Whether a place name follows a foreign article written with a capital, which makes it part of a title (a
+    newspaper, a company: "El Faro", "Le Monde", "La Nación"); names that begin with the article ("El Salvador",
+    "La Paz") are matched whole and never get here."""
+    if m.detail not in ("name", "city", "region") or m.start < 3 or text[m.start - 1] != " ":
+        return False
+    word = text[max(0, m.start - 5) : m.start - 1].rsplit(None, 1)[-1:]
+    return bool(word) and word[0] in articles
+
+
 _CURRENCY_AFTER = re.compile(r"\s*(?:dollars?|\$|cents?)\b", re.IGNORECASE)
 _CURRENCY_BEFORE = re.compile(r"(?:доллар\w*|долл\.)\s*$", re.IGNORECASE)
 
@@ -336,6 +346,8 @@ def _place(
         return  # "US dollars", "долларов США": a currency, not a place
     if m.detail == "adjective" and _language_use(text, m):
         return  # "in Spanish and Chinese", "Russian-language", «на китайском языке»: a language, not a place
+    if _after_title_article(text, m, lexicon.title_articles):
+        return  # "El Faro", "Le Monde": a newspaper's title, not the place
     vendor = None if _names_a_place(analysis, m) else _attached_vendor(text, m, vendors)
     vendor = vendor or _possessive_vendor(text, m, vendors)
     if vendor is not None:

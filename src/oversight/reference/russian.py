@@ -32,6 +32,10 @@ def adjective_forms(lemma: str) -> tuple[str, ...]:
 
 
 _HUSHING_OR_VELAR = frozenset("гкхжшчщ")
+#: After these an unstressed ending is written -ей, not -ой ("Польшей", "Камбоджей", "Подгорицей").
+_HUSHING_OR_TS = frozenset("жшчщц")
+#: Names whose last vowel drops when they decline (the only one among the registry's countries and cities).
+_FLEETING_VOWEL = {"Египет": "Египт"}
 
 
 def noun_forms(word: str) -> tuple[str, ...]:
@@ -48,13 +52,18 @@ def noun_forms(word: str) -> tuple[str, ...]:
     forms: list[str] = [word]
     if word.lower().endswith("ия"):
         forms += [stem + e for e in ("и", "ю", "ей")]
+    elif word in _FLEETING_VOWEL:
+        forms += [_FLEETING_VOWEL[word] + e for e in ("а", "у", "ом", "е")]
     elif last == "й":
         forms += [stem + e for e in ("я", "ю", "ем", "е")]
+        if word.lower().endswith("ий"):
+            forms.append(stem + "и")  # "в Маврикии"
     elif last == "ь":
         forms += [stem + e for e in ("я", "ю", "ем", "е", "и", "ью")]
     elif last == "а":
         genitive = "и" if stem[-1:].lower() in _HUSHING_OR_VELAR else "ы"
-        forms += [stem + e for e in (genitive, "е", "у", "ой", "ою")]
+        instrumental = ("ей", "ею") if stem[-1:].lower() in _HUSHING_OR_TS else ("ой", "ою")
+        forms += [stem + e for e in (genitive, "е", "у", *instrumental)]
     elif last == "я":
         forms += [stem + e for e in ("и", "е", "ю", "ей")]
     elif last == "ы" and len(word) > 3:
