@@ -62,8 +62,8 @@ def noun_forms(word: str) -> tuple[str, ...]:
         forms += [stem + e for e in ("я", "ю", "ем", "е", "и", "ью")]
     elif last == "а":
         genitive = "и" if stem[-1:].lower() in _HUSHING_OR_VELAR else "ы"
-        instrumental = ("ей", "ею") if stem[-1:].lower() in _HUSHING_OR_TS else ("ой", "ою")
-        forms += [stem + e for e in (genitive, "е", "у", *instrumental)]
+        endings = ("ей", "ею") if stem[-1:].lower() in _HUSHING_OR_TS else ("ой", "ою")
+        forms += [stem + e for e in (genitive, "е", "у", *endings)]
     elif last == "я":
         forms += [stem + e for e in ("и", "е", "ю", "ей")]
     elif last == "ы" and len(word) > 3:
