@@ -800,3 +800,34 @@ def test_a_place_name_after_a_foreign_article_is_a_title(extractor: Extractor, t
 )
 def test_the_country_of_a_non_profit_is_not_a_recipient(extractor: Extractor, text: str) -> None:
     assert {(e.facts.vendor_id, e.facts.recipient_country) for e in extractor.extract(text)} == {("sandvine", "EGY")}
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("ZTE denied any wrongdoing, saying it had delivered the CCTV project to Nigeria.", "delivered"),
+        ("ZTE denied that it had delivered the CCTV project to Nigeria.", "denied"),
+        ("Компания ZTE отрицает нарушения: систему видеонаблюдения в Нигерии она установила.", "delivered"),
+    ],
+)
+def test_a_denial_of_wrongdoing_is_not_a_denial_of_the_deal(extractor: Extractor, text: str, status: str) -> None:
+    assert [(e.facts.recipient_country, e.facts.status.value) for e in extractor.extract(text)] == [("NGA", status)]
+
+
+def test_traffic_enforcement_cameras_are_read_in_russian(extractor: Extractor) -> None:
+    """«фото- и видеофиксация», «комплексы фотовидеофиксации»: the Russian words for traffic-enforcement cameras."""
+    for text in ("В Ташкенте запустили систему фото- и видеофиксации.", "Комплексы фотовидеофиксации работают."):
+        analysis, _ = extractor.candidates(text)
+        assert set(analysis.technologies) == {"cctv_safe_city"}, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Национальная полиция Дании по итогам тендера выбрала поставщика биометрических паспортов — немецкую Veridos.",
+        "Veridos was selected as the supplier of new biometric passports for Denmark's national police.",
+    ],
+)
+def test_a_supplier_selected_after_a_tender_has_a_contract(extractor: Extractor, text: str) -> None:
+    found = [(e.facts.vendor_id, e.facts.recipient_country, e.facts.status.value) for e in extractor.extract(text)]
+    assert found == [("veridos", "DNK", "agreed")]

@@ -118,7 +118,8 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
         elif kind == TECH:
             analysis.technologies[p.mention.value].append(p)
         elif kind == CUE:
-            analysis.cues.append(p)
+            if not (p.mention.value == "negated" and _denies_wrongdoing(p, placed)):
+                analysis.cues.append(p)
         elif kind == BUYER:
             analysis.buyers.append(p)
         elif kind in (COUNTRY, CITY):
@@ -127,6 +128,22 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
     for match in _YEAR.finditer(text):
         analysis.years.append((int(match.group(0)), match.start(), _sentence(starts, match.start())))
     return analysis
+
+
+#: How far (in characters) after a denial a word for wrongdoing may stand and make it a denial of wrongdoing.
+_WRONGDOING_REACH = 30
+
+
+def _denies_wrongdoing(cue: Placed, placed: list[Placed]) -> bool:
+    """ "ZTE denied any wrongdoing, saying it had delivered the project", «отрицает нарушения»: what is denied is
+    wrongdoing, not the deal."""
+    return any(
+        p.mention.kind == CUE
+        and p.mention.value == "wrongdoing"
+        and p.sentence == cue.sentence
+        and 0 <= p.mention.start - cue.mention.end <= _WRONGDOING_REACH
+        for p in placed
+    )
 
 
 _DEFINITE = re.compile(r"(?:\b(?:the|this|that|its)\s+(?:[\w-]+\s+){0,2})$", re.IGNORECASE)
