@@ -831,3 +831,23 @@ def test_traffic_enforcement_cameras_are_read_in_russian(extractor: Extractor) -
 def test_a_supplier_selected_after_a_tender_has_a_contract(extractor: Extractor, text: str) -> None:
     found = [(e.facts.vendor_id, e.facts.recipient_country, e.facts.status.value) for e in extractor.extract(text)]
     assert found == [("veridos", "DNK", "agreed")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The UK has opened a £20 million competition for technology companies to supply live facial recognition "
+        "software to police forces.",
+        "India's National Crime Records Bureau has pushed back the bid deadline for its facial recognition system.",
+        "«Ростех» предложил российским регионам внедрить систему распознавания лиц компании NtechLab.",
+        "МВД объявило аукцион на поставку системы распознавания лиц в Казахстане.",
+    ],
+)
+def test_calls_for_bids_and_proposals_are_plans(extractor: Extractor, text: str) -> None:
+    statuses = {e.facts.status.value for e in extractor.extract(text)}
+    assert statuses <= {"planned"}, statuses
+
+
+def test_a_companys_founders_country_is_named_aside(extractor: Extractor) -> None:
+    text = "See Egypt won the contract to supply a monitoring system to Egypt, beating the Israeli-founded Narus."
+    assert "ISR" not in {e.facts.recipient_country for e in extractor.extract(text)}
