@@ -851,3 +851,18 @@ def test_calls_for_bids_and_proposals_are_plans(extractor: Extractor, text: str)
 def test_a_companys_founders_country_is_named_aside(extractor: Extractor) -> None:
     text = "See Egypt won the contract to supply a monitoring system to Egypt, beating the Israeli-founded Narus."
     assert "ISR" not in {e.facts.recipient_country for e in extractor.extract(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (
+            "The Botswana Police Service used forensic software from Cellebrite to empty the phone of a reporter, "
+            "although she was never charged.",
+            "delivered",
+        ),
+        ("Prosecutors charged FinFisher's directors with selling its spyware to Turkey.", "delivered"),
+    ],
+)
+def test_charges_and_sales_read_for_status(extractor: Extractor, text: str, status: str) -> None:
+    assert {e.facts.status.value for e in extractor.extract(text)} == {status}
