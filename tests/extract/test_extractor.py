@@ -866,3 +866,11 @@ def test_a_companys_founders_country_is_named_aside(extractor: Extractor) -> Non
 )
 def test_charges_and_sales_read_for_status(extractor: Extractor, text: str, status: str) -> None:
     assert {e.facts.status.value for e in extractor.extract(text)} == {status}
+
+
+def test_bidders_in_a_void_auction_are_not_suppliers(extractor: Extractor) -> None:
+    text = (
+        "Kyrgyzstan's State Committee for Information Technologies declared the auction for its Safe City project "
+        "void. Three bidders had taken part: Mega-Line, Russia's Vega Radio Engineering group and Kyrgyztelecom."
+    )
+    assert {e.facts.status.value for e in extractor.extract(text)} <= {"planned", "cancelled"}
