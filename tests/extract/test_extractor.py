@@ -874,3 +874,16 @@ def test_bidders_in_a_void_auction_are_not_suppliers(extractor: Extractor) -> No
         "void. Three bidders had taken part: Mega-Line, Russia's Vega Radio Engineering group and Kyrgyztelecom."
     )
     assert {e.facts.status.value for e in extractor.extract(text)} <= {"planned", "cancelled"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "FinFisher sold its spyware to Turkey's intelligence agency. The deal was routed through a shell company in "
+        "Bulgaria.",
+        "FinFisher продала шпионскую программу спецслужбам Турции; сделку провели через подставную компанию "
+        "в Болгарии.",
+    ],
+)
+def test_a_country_an_intermediary_sits_in_is_not_the_recipient(extractor: Extractor, text: str) -> None:
+    assert {e.facts.recipient_country for e in extractor.extract(text)} == {"TUR"}
