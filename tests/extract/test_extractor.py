@@ -887,3 +887,14 @@ def test_bidders_in_a_void_auction_are_not_suppliers(extractor: Extractor) -> No
 )
 def test_a_country_an_intermediary_sits_in_is_not_the_recipient(extractor: Extractor, text: str) -> None:
     assert {e.facts.recipient_country for e in extractor.extract(text)} == {"TUR"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Речь идёт о возможном внедрении в Кыргызстане системы распознавания лиц компании CEIEC.",
+        "Reports spoke of the possible installation of CEIEC facial recognition cameras in Kyrgyzstan.",
+    ],
+)
+def test_a_possible_deployment_is_a_plan(extractor: Extractor, text: str) -> None:
+    assert {e.facts.status.value for e in extractor.extract(text)} <= {"planned"}
