@@ -898,3 +898,17 @@ def test_a_country_an_intermediary_sits_in_is_not_the_recipient(extractor: Extra
 )
 def test_a_possible_deployment_is_a_plan(extractor: Extractor, text: str) -> None:
     assert {e.facts.status.value for e in extractor.extract(text)} <= {"planned"}
+
+
+def test_agreeing_to_pay_a_penalty_is_not_a_contract(extractor: Extractor) -> None:
+    text = (
+        "Computerlinks has agreed to pay a $2.8 million civil penalty for routing Blue Coat Systems web-filtering "
+        "appliances to Syria."
+    )
+    found = {(e.facts.recipient_country, e.facts.status.value) for e in extractor.extract(text)}
+    assert found == {("SYR", "delivered")}
+
+
+def test_cutting_off_customers_ends_a_deployment(extractor: Extractor) -> None:
+    text = "Paragon Solutions has cut off its Italian government customers, which had used its Graphite spyware."
+    assert {(e.facts.recipient_country, e.facts.status.value) for e in extractor.extract(text)} == {("ITA", "ended")}

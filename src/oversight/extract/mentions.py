@@ -118,7 +118,7 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
         elif kind == TECH:
             analysis.technologies[p.mention.value].append(p)
         elif kind == CUE:
-            if not (p.mention.value == "negated" and _denies_wrongdoing(p, placed)):
+            if not _cancelled_by_what_follows(p, placed):
                 analysis.cues.append(p)
         elif kind == BUYER:
             analysis.buyers.append(p)
@@ -130,18 +130,23 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
     return analysis
 
 
-#: How far (in characters) after a denial a word for wrongdoing may stand and make it a denial of wrongdoing.
-_WRONGDOING_REACH = 30
+#: How far (in characters) after a cue a word may stand that says what the cue is about.
+_OBJECT_REACH = 30
+#: Cue categories whose meaning a word of another category right after them changes: a denial of wrongdoing or of
+#: a charge is not a denial of the deal ("ZTE denied any wrongdoing, saying it had delivered the project",
+#: «отрицает нарушения», "although she was never charged"); agreeing to pay a penalty is not a contract ("a Dubai
+#: distributor has agreed to pay a $2.8 million civil penalty", «согласилась выплатить штраф»).
+_CANCELLED_BY = {"negated": "wrongdoing", "agreed": "penalty"}
 
 
-def _denies_wrongdoing(cue: Placed, placed: list[Placed]) -> bool:
-    """ "ZTE denied any wrongdoing, saying it had delivered the project", «отрицает нарушения»: what is denied is
-    wrongdoing, not the deal."""
-    return any(
+def _cancelled_by_what_follows(cue: Placed, placed: list[Placed]) -> bool:
+    """Whether a cue is about something other than the deal, by the word that follows it (`_CANCELLED_BY`)."""
+    about = _CANCELLED_BY.get(cue.mention.value)
+    return about is not None and any(
         p.mention.kind == CUE
-        and p.mention.value == "wrongdoing"
+        and p.mention.value == about
         and p.sentence == cue.sentence
-        and 0 <= p.mention.start - cue.mention.end <= _WRONGDOING_REACH
+        and 0 <= p.mention.start - cue.mention.end <= _OBJECT_REACH
         for p in placed
     )
 
