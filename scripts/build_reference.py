@@ -303,6 +303,10 @@ _GENERIC = re.compile(
 )
 
 
+#: The Russian word that opens a republic's name, which news leaves out («в Татарстане»).
+_RUSSIAN_REPUBLIC = re.compile(r"^Республика\s+(?=[А-ЯЁ][а-яё-]+(?<!ая)$)")
+
+
 _GEOGRAPHIC_WORDS = frozenset(
     "north south east west northern southern eastern western central centre center capital coast coastal upper "
     "lower middle islands island lakes lake river highlands mountain mountains valley plateau region district "
@@ -328,6 +332,7 @@ def build_subdivisions() -> list[dict[str, Any]]:
         russian = ru.gettext(sub.name)
         if russian != sub.name:
             names.add(russian)
+            names.add(_RUSSIAN_REPUBLIC.sub("", russian))  # «Республика Татарстан» → «Татарстан»
         names = {
             n
             for n in names

@@ -912,3 +912,8 @@ def test_agreeing_to_pay_a_penalty_is_not_a_contract(extractor: Extractor) -> No
 def test_cutting_off_customers_ends_a_deployment(extractor: Extractor) -> None:
     text = "Paragon Solutions has cut off its Italian government customers, which had used its Graphite spyware."
     assert {(e.facts.recipient_country, e.facts.status.value) for e in extractor.extract(text)} == {("ITA", "ended")}
+
+
+def test_russian_republics_are_read_by_their_short_names(extractor: Extractor) -> None:
+    analysis, _ = extractor.candidates("Власти Татарстана закупили камеры Hikvision; в Башкортостане их тоже ставят.")
+    assert {code: len(found) for code, found in analysis.places.items()} == {"RUS": 2}
