@@ -917,3 +917,16 @@ def test_cutting_off_customers_ends_a_deployment(extractor: Extractor) -> None:
 def test_russian_republics_are_read_by_their_short_names(extractor: Extractor) -> None:
     analysis, _ = extractor.candidates("Власти Татарстана закупили камеры Hikvision; в Башкортостане их тоже ставят.")
     assert {code: len(found) for code, found in analysis.places.items()} == {"RUS": 2}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pakistan's national internet firewall was built by Geedge Networks.",
+        "Its censorship platform was installed at internet providers in Myanmar.",
+        "Национальный файрвол Пакистана построила Geedge Networks.",
+    ],
+)
+def test_national_firewalls_and_censorship_platforms_are_internet_filtering(extractor: Extractor, text: str) -> None:
+    analysis, _ = extractor.candidates(text)
+    assert set(analysis.technologies) == {"dpi_internet_filtering"}
