@@ -930,3 +930,9 @@ def test_russian_republics_are_read_by_their_short_names(extractor: Extractor) -
 def test_national_firewalls_and_censorship_platforms_are_internet_filtering(extractor: Extractor, text: str) -> None:
     analysis, _ = extractor.candidates(text)
     assert set(analysis.technologies) == {"dpi_internet_filtering"}
+
+
+def test_a_registered_vendor_in_quotes_after_an_unregistered_prefix_is_kept(extractor: Extractor) -> None:
+    """«НТЦ «Протей»»: the quoted name is the registered company; "НТЦ" is not a second vendor."""
+    analysis, _ = extractor.candidates("СОРМ от российской компании НТЦ «Протей» используют спецслужбы Никарагуа.")
+    assert set(analysis.vendors) == {"protei"}

@@ -194,14 +194,16 @@ def _resolve_references(analysis: Analysis, placed: list[Placed], vendors: list[
 
 
 def _merge_parenthetical_vendors(text: str, placed: list[Placed]) -> list[Placed]:
-    """ "Sandvine Inc. (Procera Networks)": the name in parentheses is the same company, not a second vendor."""
+    """ "Sandvine Inc. (Procera Networks)", «НТЦ «Протей»»: the second name, in parentheses or quotes, is the same
+    company, not a second vendor. The registered one of the two names it; else the first."""
     vendors = [p for p in placed if p.mention.kind == VENDOR]
     drop = set()
     for first, second in itertools.pairwise(vendors):
         if text[first.mention.end : second.mention.start].strip() in ("(", "«", "(«") and first.mention.value != (
             second.mention.value
         ):
-            drop.add(id(second))
+            unregistered_first = first.mention.detail == "unregistered" and second.mention.detail != "unregistered"
+            drop.add(id(first) if unregistered_first else id(second))
     return [p for p in placed if id(p) not in drop]
 
 
