@@ -21,10 +21,11 @@ GOLD = SHARED / "gold" / "dev.jsonl"
 GOLD_SHA256 = "cbc451fa58c97b41b0c96ab341bc60aeb57fbc441e2c389b7a89f5066da85386"
 OWN = sorted((ROOT / "training" / "extract").glob("*.jsonl"))
 HELDOUT = sorted((ROOT / "training" / "heldout").glob("*.jsonl"))
-# Measured 2026-12-06 (model fitted with L2 = 3 on the gold set and, weighing 0.1, the project's own passages; the
-# reading rules and features of docs/extraction.md as of that day, the last being only seller nouns before "from
-# <country>"): in-sample F1 0.860 (ru 0.875), year 0.83, status 0.92; 5-fold CV × 20 shufflings F1 0.803 (ru
-# 0.827); each passage left out once 0.824 (ru 0.800); a gold-trained model on the own passages 0.568.
+# Measured 2026-12-06, second session (model fitted with L2 = 3 on the gold set and, weighing 0.1, the project's own
+# training passages; the reading rules and features of docs/extraction.md as of that evening): in-sample F1 0.860
+# (ru 0.875), year 0.83, status 0.92, buyer 0.60; 5-fold CV × 20 shufflings F1 0.805 (ru 0.827); each passage left
+# out once 0.821 (ru 0.800); a gold-trained model on the own training passages 0.609; the shipped model on the
+# held-out passages 0.590.
 FLOORS = {
     "f1": 0.855,
     "f1_ru": 0.87,
@@ -32,7 +33,7 @@ FLOORS = {
     "cv_f1_ru": 0.81,
     "loo_f1": 0.82,
     "loo_f1_ru": 0.79,
-    "own_f1": 0.56,
+    "own_f1": 0.60,
     "heldout_f1": 0.58,
 }
 
