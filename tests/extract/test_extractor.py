@@ -936,3 +936,16 @@ def test_a_registered_vendor_in_quotes_after_an_unregistered_prefix_is_kept(extr
     """«НТЦ «Протей»»: the quoted name is the registered company; "НТЦ" is not a second vendor."""
     analysis, _ = extractor.candidates("СОРМ от российской компании НТЦ «Протей» используют спецслужбы Никарагуа.")
     assert set(analysis.vendors) == {"protei"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Системой «Катюша» пользуется Минобороны, а МВД, ФСБ и Генпрокуратура к ней пока не подключились.",
+        "The MOI said that Hikvision cameras were installed in 2019.",
+    ],
+)
+def test_generic_names_of_bodies_stand_for_no_one_country(extractor: Extractor, text: str) -> None:
+    """«Генпрокуратура», "MOI": every state has one; alone they name no country."""
+    found = extractor.lexicon.scan(text)
+    assert not [m for m in found if m.kind == "buyer" and m.text in ("Генпрокуратура", "MOI")]
