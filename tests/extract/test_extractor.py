@@ -949,3 +949,11 @@ def test_generic_names_of_bodies_stand_for_no_one_country(extractor: Extractor, 
     """«Генпрокуратура», "MOI": every state has one; alone they name no country."""
     found = extractor.lexicon.scan(text)
     assert not [m for m in found if m.kind == "buyer" and m.text in ("Генпрокуратура", "MOI")]
+
+
+def test_capabilities_are_not_possibilities(extractor: Extractor) -> None:
+    """«возможности» also means capabilities: «расширила возможности спецслужб» states a delivery, not a plan."""
+    text = "СОРМ российской компании «Протей» расширила возможности спецслужб Никарагуа."
+    assert {(e.facts.recipient_country, e.facts.status.value) for e in extractor.extract(text)} == {
+        ("NIC", "delivered")
+    }
