@@ -957,3 +957,22 @@ def test_capabilities_are_not_possibilities(extractor: Extractor) -> None:
     assert {(e.facts.recipient_country, e.facts.status.value) for e in extractor.extract(text)} == {
         ("NIC", "delivered")
     }
+
+
+def test_a_customer_list_gives_every_listed_country(extractor: Extractor) -> None:
+    """Names further down a list score lower on their own; a confidently accepted one carries the rest."""
+    text = (
+        "Leaked emails show that Hacking Team, the Milan spyware maker, sold its Remote Control System to police "
+        "forces in Brazil, Chile, Colombia, Ecuador, Honduras, Mexico and Panama."
+    )
+    found = {e.facts.recipient_country for e in extractor.extract(text) if e.facts.vendor_id == "hacking-team"}
+    assert found == {"BRA", "CHL", "COL", "ECU", "HND", "MEX", "PAN"}
+
+
+def test_the_countries_of_victims_named_beside_a_customer_are_not_customers(extractor: Extractor) -> None:
+    text = (
+        "Candiru's spyware was sold to Saudi Arabia. Microsoft counted victims in Palestine, Iran, Lebanon, Yemen, "
+        "Spain and Turkey, among them journalists and activists."
+    )
+    found = {e.facts.recipient_country for e in extractor.extract(text) if e.facts.status.value == "delivered"}
+    assert found == {"SAU"}
