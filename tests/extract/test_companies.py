@@ -137,3 +137,11 @@ def test_an_operator_named_after_its_country_is_a_buyer_not_a_supplier(
         assert buyers == {(buyer, country)} and buyer not in analysis.names.values()
         claims = [e.facts for e in extractor.extract(text)]
         assert {(c.vendor_id, c.recipient_country, c.buyer) for c in claims} >= {("netsweeper", "PAK", buyer)}
+
+
+def test_a_legal_form_is_not_a_name_and_a_noun_inside_a_name_opens_none() -> None:
+    """ "… Electronics Service Company Limited": "Limited" after "Company" is not a second company."""
+    analysis, _ = Extractor().candidates(
+        "The system was built by China National Electronics Service Company Limited for Bolivia's police."
+    )
+    assert list(analysis.names.values()) == ["China National Electronics"]

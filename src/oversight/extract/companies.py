@@ -28,6 +28,8 @@ _CYRILLIC_WORD = r"[А-ЯЁ][\w'’.-]*"
 _WORD = rf"(?:{_LATIN_WORD}|{_CYRILLIC_WORD})"
 _NAME = rf"«[^«»\n]{{2,60}}»|{_WORD}(?: (?:{_WORD}|&)){{0,{_MAX_WORDS - 1}}}"
 #: A connector after a capitalised word right before a name: the name is the tail of a longer one.
+#: A capitalised word right before a company noun: the noun is part of a name ("Service Company Limited").
+_CAPITALISED_BEFORE = re.compile(r"[A-ZА-ЯЁ][\w&'’.-]* $")
 _TAIL_OF_NAME = re.compile(r"[A-ZА-ЯЁ][\w-]* (?:of|and|for|&|и) $")
 #: "State-run", "Israeli-made": a capitalised qualifier, not the start of a name.
 _QUALIFIER = re.compile(r"^[\w]+-[a-zа-яё]")
@@ -89,6 +91,10 @@ class CompanyFinder:
             lowered = "".join(c.lower()[:1] or c for c in text)
         for nouns, apposition in self._nouns:
             for noun in nouns.finditer(lowered):
+                if text[noun.start()].isupper() and _CAPITALISED_BEFORE.search(
+                    text, max(0, noun.start() - 40), noun.start()
+                ):
+                    continue  # "… Electronics Service Company Limited": the noun is inside a name, not before one
                 after = self._after_noun.match(text, noun.end())
                 if after:
                     group = "name" if after.group("name") is not None else "name2"
@@ -179,6 +185,8 @@ class CompanyFinder:
         name = " ".join(words)
         if len(name) < 3 or not any(ch.isalpha() for ch in name) or self._agency(name) or self._person(name):
             return None
+        if all(w in self._ends for w in words):
+            return None  # "Limited", "Holdings": what ends a name is not one
         if self._noun.fullmatch(name):  # "Разработчик, компания «…»": a noun opening a sentence
             return None
         return start, start + len(name)
