@@ -976,3 +976,15 @@ def test_the_countries_of_victims_named_beside_a_customer_are_not_customers(extr
     )
     found = {e.facts.recipient_country for e in extractor.extract(text) if e.facts.status.value == "delivered"}
     assert found == {"SAU"}
+
+
+@pytest.mark.parametrize(
+    ("text", "supplier"),
+    [
+        ("Predator, a spyware tool made in France, reached Madagascar in 2020, where the police used it.", "FRA"),
+        ("Камеры видеонаблюдения, произведённые в Китае, установили в Бишкеке.", "CHN"),
+    ],
+)
+def test_where_a_technology_was_made_names_its_supplier(extractor: Extractor, text: str, supplier: str) -> None:
+    analysis, _ = extractor.candidates(text)
+    assert set(analysis.supplier_countries) == {supplier}

@@ -331,8 +331,27 @@ def _names_the_supplier(
         return True
     if vendors:
         return False
-    return (p.mention.detail == "adjective" and _before_technology(analysis, p, techs)) or _bought_from(
-        analysis, p, techs
+    return (
+        (p.mention.detail == "adjective" and _before_technology(analysis, p, techs))
+        or _bought_from(analysis, p, techs)
+        or _made_in(analysis, p, techs)
+    )
+
+
+#: Between a technology and the country it was made in: "a spyware tool made in France", «камеры, произведённые в
+#: Китае».
+_MADE_IN = re.compile(
+    r"(?:\s+[\w-]+){0,2}?,?\s+(?:made|produced|manufactured|developed|built|произведенн\w*|произведённ\w*|"
+    r"сделанн\w*|разработанн\w*|изготовленн\w*)\s+(?:in|в|во)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _made_in(analysis: Analysis, p: Placed, techs: list[Placed]) -> bool:
+    """ "a spyware tool made in France": in a text that names no vendor, the country a technology was made in names
+    its supplier (elsewhere "made in" sets a country aside as a vendor's seat)."""
+    return p.mention.detail == "name" and any(
+        t.sentence == p.sentence and _MADE_IN.fullmatch(analysis.text, t.mention.end, p.mention.start) for t in techs
     )
 
 
