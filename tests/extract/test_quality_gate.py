@@ -25,7 +25,7 @@ HELDOUT = sorted((ROOT / "training" / "heldout").glob("*.jsonl"))
 # training passages; the reading rules and features of docs/extraction.md as of that evening): in-sample F1 0.860
 # (ru 0.875), year 0.83, status 0.92, buyer 0.60; 5-fold CV × 20 shufflings F1 0.805 (ru 0.827); each passage left
 # out once 0.821 (ru 0.800); a gold-trained model on the own training passages 0.609; the shipped model on the
-# held-out passages 0.619 (0.521 on the two files whose errors nobody has read).
+# 111 held-out passages 0.589 (0.421 on the 40 whose errors nobody has read).
 FLOORS = {
     "f1": 0.855,
     "f1_ru": 0.87,
@@ -34,7 +34,7 @@ FLOORS = {
     "loo_f1": 0.82,
     "loo_f1_ru": 0.79,
     "own_f1": 0.60,
-    "heldout_f1": 0.61,
+    "heldout_f1": 0.58,
 }
 
 pytestmark = pytest.mark.skipif(not GOLD.exists(), reason="../shared/gold is not beside the project")
@@ -87,7 +87,7 @@ def test_quality_on_passages_never_trained_on() -> None:
     """The shipped extractor on the project's held-out passages (text written by other hands after the model)."""
     passages = [p for path in HELDOUT for p in read_gold(path)]
     figures = evaluate(passages, Extractor())[0].as_json()
-    assert figures["passages"] == len(passages) >= 70
+    assert figures["passages"] == len(passages) >= 110
     assert figures["f1"] >= FLOORS["heldout_f1"], figures
 
 
