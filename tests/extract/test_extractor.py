@@ -988,3 +988,10 @@ def test_the_countries_of_victims_named_beside_a_customer_are_not_customers(extr
 def test_where_a_technology_was_made_names_its_supplier(extractor: Extractor, text: str, supplier: str) -> None:
     analysis, _ = extractor.candidates(text)
     assert set(analysis.supplier_countries) == {supplier}
+
+
+def test_regions_are_read_by_their_adjective_in_any_case(extractor: Extractor) -> None:
+    """«в Воронежской области», «павлодарские власти»: a region named by its adjective stands for its country."""
+    text = "Камеры Hikvision появились в Воронежской области; павлодарские власти тоже их купили."
+    analysis, _ = extractor.candidates(text)
+    assert {code: len(found) for code, found in analysis.places.items()} == {"RUS": 1, "KAZ": 1}

@@ -22,7 +22,7 @@ from oversight.reference import Reference, fold, kazakh, reference
 from oversight.reference.english import plural_phrase
 from oversight.reference.loader import data_dir, read_yaml_list
 from oversight.reference.names import LEGAL_SUFFIXES
-from oversight.reference.russian import noun_forms, phrase_forms
+from oversight.reference.russian import adjective_forms, noun_forms, phrase_forms
 
 #: Kinds of mention the extractor knows.
 VENDOR, COUNTRY, CITY, BUYER, TECH, CUE, REGION = "vendor", "country", "city", "buyer", "tech", "cue", "region"
@@ -185,10 +185,15 @@ class Lexicon:
         taken = {n for c in ref.countries for n in (c.name_en, c.name_ru, *c.aliases)} | {
             str(n) for data in self.languages.values() for n in data.get("regions", [])
         }
+        shared = _shared_region_adjectives(ref)
         for division in ref.subdivisions:
             for name in division.names:
                 if name not in taken:
                     self._name(name, _Pattern(CITY, division.country, "region", stem=False))
+                lemma = _region_adjective(name)
+                if lemma and lemma not in shared:  # «в Воронежской области», «павлодарские власти»
+                    for form in adjective_forms(lemma):
+                        self._fold(form, _Pattern(CITY, division.country, "adjective", stem=False))
 
     def _add_buyers(self, ref: Reference) -> None:
         for buyer in ref.buyers:
@@ -304,6 +309,31 @@ def _with_short_forms(names: set[str]) -> set[str]:
             words.pop()
         out.add(" ".join(words))
     return out
+
+
+#: A Russian region's name as an adjective and the noun for its kind («Воронежская область», «Приморский край»).
+_RUSSIAN_REGION = re.compile(r"^([А-ЯЁ][а-яё-]+(?:ская|цкая|ский|цкий))\s+(?:область|край|автономная область)$")
+
+
+def _region_adjective(name: str) -> str | None:
+    """The dictionary form of the adjective a Russian region's name is built on («Воронежская область» →
+    «воронежский»), so that the region is read in any case and where the noun is left out («воронежские власти»)."""
+    match = _RUSSIAN_REGION.match(name)
+    if match is None:
+        return None
+    word = match.group(1).lower()
+    return word[:-2] + "ий" if word.endswith("ая") else word
+
+
+def _shared_region_adjectives(ref: Reference) -> set[str]:
+    """Region adjectives that more than one country's regions or cities are built on: they name no one country."""
+    owners: dict[str, set[str]] = {}
+    for division in ref.subdivisions:
+        for name in division.names:
+            lemma = _region_adjective(name)
+            if lemma:
+                owners.setdefault(lemma, set()).add(division.country)
+    return {lemma for lemma, countries in owners.items() if len(countries) > 1}
 
 
 def _primary_adjectives(ref: Reference) -> dict[str, str]:
