@@ -995,3 +995,8 @@ def test_regions_are_read_by_their_adjective_in_any_case(extractor: Extractor) -
     text = "Камеры Hikvision появились в Воронежской области; павлодарские власти тоже их купили."
     analysis, _ = extractor.candidates(text)
     assert {code: len(found) for code, found in analysis.places.items()} == {"RUS": 1, "KAZ": 1}
+
+
+def test_the_fbi_is_read_in_russian(extractor: Extractor) -> None:
+    analysis, _ = extractor.candidates("ФБР купило шпионскую программу Pegasus у израильской NSO Group.")
+    assert {b.mention.value for b in analysis.buyers} == {"usa-fbi"}
