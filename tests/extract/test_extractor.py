@@ -1000,3 +1000,17 @@ def test_regions_are_read_by_their_adjective_in_any_case(extractor: Extractor) -
 def test_the_fbi_is_read_in_russian(extractor: Extractor) -> None:
     analysis, _ = extractor.candidates("ФБР купило шпионскую программу Pegasus у израильской NSO Group.")
     assert {b.mention.value for b in analysis.buyers} == {"usa-fbi"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Allot Communications shipped its traffic-inspection systems to Iran.",
+        "The Dutch police have been relying for years on Dahua surveillance cameras in the Netherlands.",
+        "Оборудование видеонаблюдения Hikvision поставлено в Узбекистан.",
+        "Московская система распознавания лиц опирается на алгоритм компании NtechLab.",
+    ],
+)
+def test_more_words_of_delivery(extractor: Extractor, text: str) -> None:
+    analysis, _ = extractor.candidates(text)
+    assert analysis.cues_in(set(range(len(analysis.sentences)))).get("delivered", 0) >= 1
