@@ -22,18 +22,18 @@ GOLD_SHA256 = "cbc451fa58c97b41b0c96ab341bc60aeb57fbc441e2c389b7a89f5066da85386"
 OWN = sorted((ROOT / "training" / "extract").glob("*.jsonl"))
 HELDOUT = sorted((ROOT / "training" / "heldout").glob("*.jsonl"))
 # Measured 2026-12-06, second session (model fitted with L2 = 3 on the gold set and, weighing 0.1, the project's own
-# training passages; the reading rules and features of docs/extraction.md as of that evening): in-sample F1 0.860
-# (ru 0.875), year 0.83, status 0.92, buyer 0.60; 5-fold CV × 20 shufflings F1 0.805 (ru 0.827); each passage left
-# out once 0.821 (ru 0.800); a gold-trained model on the own training passages 0.609; the shipped model on the
-# 111 held-out passages 0.589 (0.421 on the 40 whose errors nobody has read).
+# training passages; the reading rules and features of docs/extraction.md as of that evening): in-sample F1 0.863
+# (ru 0.875), year 0.83, status 0.92, buyer 0.60; 5-fold CV × 20 shufflings F1 0.810 (ru 0.823); each passage left
+# out once 0.827 (ru 0.800); a gold-trained model on the own training passages 0.606; the shipped model on the 111
+# held-out passages 0.595 (0.462 on the 40 whose errors nobody has read).
 FLOORS = {
-    "f1": 0.855,
+    "f1": 0.858,
     "f1_ru": 0.87,
     "cv_f1": 0.80,
     "cv_f1_ru": 0.81,
     "loo_f1": 0.82,
     "loo_f1_ru": 0.79,
-    "own_f1": 0.60,
+    "own_f1": 0.595,
     "heldout_f1": 0.58,
 }
 
