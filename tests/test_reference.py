@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from oversight.errors import NotFoundError, ReferenceDataError
+from oversight.extract.lexicon import is_cyrillic
 from oversight.reference import load_reference, reference
 from oversight.reference.loader import data_dir
 
@@ -95,6 +96,17 @@ def test_regions_and_cities() -> None:
     central_asian = [c for c in reference().cities if c.country in CENTRAL_ASIA]
     assert all(c.population > 100_000 or c.capital for c in central_asian)
     assert len(central_asian) >= 40
+
+
+def test_russian_regions_have_their_russian_names() -> None:
+    """Read back from pycountry's romanisation where the morphological dictionary knows the adjective («Свердловская
+    область»), or from its Russian locale («Республика Татарстан», and «Татарстан» as news writes it)."""
+    names = {d.code: set(d.names) for d in reference().subdivisions}
+    assert "Свердловская область" in names["RU-SVE"]
+    assert "Приморский край" in names["RU-PRI"]
+    assert {"Республика Татарстан", "Татарстан"} <= names["RU-TA"]
+    russian = [d for d in reference().subdivisions if d.country == "RUS" and any(is_cyrillic(n) for n in d.names)]
+    assert len(russian) >= 60
 
 
 def test_no_city_alias_is_a_country_word_or_another_city() -> None:
