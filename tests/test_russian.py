@@ -60,15 +60,15 @@ def test_inflected_forms_reach_the_registry() -> None:
 
 
 @pytest.mark.parametrize(
-    ("name", "forms"),
+    ("name", "forms", "not_forms"),
     [
-        ("Египет", {"Египта", "Египте", "Египтом"}),  # the vowel drops
-        ("Польша", {"Польши", "Польшей"}),  # -ей after a hushing consonant
-        ("Подгорица", {"Подгорицы", "Подгорицей"}),
-        ("Маврикий", {"Маврикия", "Маврикии"}),  # prepositional of -ий
-        ("Астана", {"Астаны", "Астаной"}),
+        ("Египет", {"Египта", "Египте", "Египтом"}, {"Египета", "Египете"}),  # the vowel drops
+        ("Польша", {"Польши", "Польшей"}, {"Польшой"}),  # -ей after a hushing consonant
+        ("Подгорица", {"Подгорицы", "Подгорицей"}, {"Подгорицой"}),
+        ("Маврикий", {"Маврикия", "Маврикии"}, set()),  # prepositional of -ий
+        ("Астана", {"Астаны", "Астаной"}, {"Астаней"}),
     ],
 )
-def test_noun_forms_of_place_names(name: str, forms: set[str]) -> None:
+def test_noun_forms_of_place_names(name: str, forms: set[str], not_forms: set[str]) -> None:
     assert forms <= set(noun_forms(name))
-    assert name[:-1] + "ой" not in noun_forms(name) or name == "Астана"
+    assert not not_forms & set(noun_forms(name))

@@ -27,9 +27,9 @@ _LATIN_WORD = r"(?:[A-Z][\w&'’.-]*|\d+[A-Za-z][\w.-]*)"
 _CYRILLIC_WORD = r"[А-ЯЁ][\w'’.-]*"
 _WORD = rf"(?:{_LATIN_WORD}|{_CYRILLIC_WORD})"
 _NAME = rf"«[^«»\n]{{2,60}}»|{_WORD}(?: (?:{_WORD}|&)){{0,{_MAX_WORDS - 1}}}"
-#: A connector after a capitalised word right before a name: the name is the tail of a longer one.
 #: A capitalised word right before a company noun: the noun is part of a name ("Service Company Limited").
 _CAPITALISED_BEFORE = re.compile(r"[A-ZА-ЯЁ][\w&'’.-]* $")
+#: A connector after a capitalised word right before a name: the name is the tail of a longer one.
 _TAIL_OF_NAME = re.compile(r"[A-ZА-ЯЁ][\w-]* (?:of|and|for|&|и) $")
 #: "State-run", "Israeli-made": a capitalised qualifier, not the start of a name.
 _QUALIFIER = re.compile(r"^[\w]+-[a-zа-яё]")

@@ -326,7 +326,7 @@ def _region_adjective(name: str) -> str | None:
 
 
 def _shared_region_adjectives(ref: Reference) -> set[str]:
-    """Region adjectives that more than one country's regions or cities are built on: they name no one country."""
+    """Region adjectives that regions of more than one country are built on: they name no one country."""
     owners: dict[str, set[str]] = {}
     for division in ref.subdivisions:
         for name in division.names:

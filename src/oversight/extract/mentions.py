@@ -135,7 +135,7 @@ _OBJECT_REACH = 30
 #: Cue categories whose meaning a word of another category right after them changes: a denial of wrongdoing or of
 #: a charge is not a denial of the deal ("ZTE denied any wrongdoing, saying it had delivered the project",
 #: «отрицает нарушения», "although she was never charged"); agreeing to pay a penalty is not a contract ("a Dubai
-#: distributor has agreed to pay a $2.8 million civil penalty", «согласилась выплатить штраф»).
+#: distributor has agreed to pay a $2.8 million civil penalty", «подписала соглашение об уплате штрафа»).
 _CANCELLED_BY = {"negated": "wrongdoing", "agreed": "penalty"}
 
 
