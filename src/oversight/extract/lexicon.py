@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 import ahocorasick_rs
 import yaml
@@ -30,9 +30,9 @@ _HYPHEN_CHARS = "-‐‑–—"
 _CYRILLIC = frozenset(chr(c) for c in range(0x400, 0x500))
 
 
-@dataclass(frozen=True, order=True)
-class Mention:
-    """A span of text that names something the extractor knows."""
+class Mention(NamedTuple):
+    """A span of text that names something the extractor knows (a tuple: ordered, compared and hashed in C, which
+    the sorting and de-duplication of every text's mentions lean on)."""
 
     start: int
     end: int
