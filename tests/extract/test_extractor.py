@@ -466,6 +466,7 @@ def test_a_city_after_in_is_a_place_not_the_home_of_the_vendor_named_next() -> N
         ("A US research company, IPVM, said Hikvision supplied cameras to Kazakhstan.", "US"),
         ("A Dutch member of the European Parliament asked about the Moroccan business.", "Dutch"),
         ("Вопрос о поставках задали казахстанские депутаты.", "казахстанские"),
+        ("The court upheld the UK's Russia-related sanctions on the firm.", "Russia"),
     ],
 )
 def test_words_after_a_country_that_set_it_aside_are_read_where_it_stands(text: str, country: str) -> None:
@@ -513,6 +514,9 @@ def test_a_city_adjective_stands_for_its_country(extractor: Extractor) -> None:
         ("Hikvision cameras in Tashkent were dismantled and replaced in 2022.", {"UZB"}, set(), None),
         # an apposition after the vendor's other name in brackets still describes the vendor
         ("In 2019 Sandvine (Procera Networks), a US technology firm, sold DPI to Belarus.", {"BLR"}, set(), "USA"),
+        # a brand, like a firm, is described by its nationality
+        ("Police in Bolivia rely on cameras from the Chinese brand Hikvision.", {"BOL"}, set(), "CHN"),
+        ("Полиция Боливии закупила камеры китайского бренда Hikvision.", {"BOL"}, set(), "CHN"),
     ],
 )
 def test_country_words_that_describe_the_supplier_are_not_places(
@@ -808,6 +812,9 @@ def test_the_country_of_a_non_profit_is_not_a_recipient(extractor: Extractor, te
         ("ZTE denied any wrongdoing, saying it had delivered the CCTV project to Nigeria.", "delivered"),
         ("ZTE denied that it had delivered the CCTV project to Nigeria.", "denied"),
         ("Компания ZTE отрицает нарушения: систему видеонаблюдения в Нигерии она установила.", "delivered"),
+        # refusing to lift sanctions says nothing of the deal
+        ("A court refused to lift sanctions on ZTE, which installed the CCTV project in Nigeria.", "delivered"),
+        ("ZTE отвергла санкции как несправедливые; систему видеонаблюдения в Нигерии она установила.", "delivered"),
     ],
 )
 def test_a_denial_of_wrongdoing_is_not_a_denial_of_the_deal(extractor: Extractor, text: str, status: str) -> None:

@@ -220,7 +220,8 @@ def _sentence(starts: list[int], offset: int) -> int:
 
 _DESCRIPTORS = frozenset(
     "the a an its subsidiary unit arm branch office firm firms company companies corporation group start-up startup "
-    "giant maker makers manufacturer vendor supplier provider developer contractor conglomerate tech technology "
+    "giant maker makers manufacturer manufacturers vendor vendors supplier suppliers provider providers developer "
+    "developers contractor contractors conglomerate brand brands tech technology "
     "telecoms telecom telecommunications "
     "surveillance spyware camera cameras video security ict ai software hardware equipment state-owned private "
     "defence defense phone-forensics phone-hacking forensics intelligence cybersecurity it analytics biometrics "
@@ -243,6 +244,7 @@ _RU_DESCRIPTOR_STEMS = (
     "тоо",
     "нтц",
     "стартап",
+    "бренд",
     "холдинг",
     "государствен",
     "сорм",
