@@ -927,6 +927,9 @@ def test_russian_republics_are_read_by_their_short_names(extractor: Extractor) -
         ("Pakistan's national internet firewall was built by Geedge Networks.", "dpi_internet_filtering"),
         ("Its censorship platform was installed at internet providers in Myanmar.", "dpi_internet_filtering"),
         ("Национальный файрвол Пакистана построила Geedge Networks.", "dpi_internet_filtering"),
+        ("The company's face-tracking system logged people's whereabouts in Xinjiang.", "facial_recognition"),
+        ("The agency bought social media analytics from a Boston firm.", "social_media_monitoring"),
+        ("The commission bought biometric voter registration kits from Safran.", "biometric_id"),
     ],
 )
 def test_more_technology_words(extractor: Extractor, text: str, technology: str) -> None:
