@@ -517,6 +517,8 @@ def test_a_city_adjective_stands_for_its_country(extractor: Extractor) -> None:
         # a brand, like a firm, is described by its nationality
         ("Police in Bolivia rely on cameras from the Chinese brand Hikvision.", {"BOL"}, set(), "CHN"),
         ("Полиция Боливии закупила камеры китайского бренда Hikvision.", {"BOL"}, set(), "CHN"),
+        # "non-" names every country but this one
+        ("Kazakhstan ranked IDEMIA among non-Russian and non-Chinese vendors.", {"KAZ"}, set(), None),
     ],
 )
 def test_country_words_that_describe_the_supplier_are_not_places(

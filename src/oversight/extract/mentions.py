@@ -393,6 +393,8 @@ def _place(
         return  # "in Spanish and Chinese", "Russian-language", «на китайском языке»: a language, not a place
     if _after_title_article(text, m, lexicon.title_articles):
         return  # "El Faro", "Le Monde": a newspaper's title, not the place
+    if text[max(0, m.start - 4) : m.start].lower() == "non-":
+        return  # "non-Chinese algorithms": any country but this one
     vendor = None if _names_a_place(analysis, m) else _attached_vendor(text, m, vendors)
     vendor = vendor or _possessive_vendor(text, m, vendors)
     if vendor is not None:
