@@ -958,6 +958,23 @@ def test_generic_names_of_bodies_stand_for_no_one_country(extractor: Extractor, 
     assert not [m for m in found if m.kind == "buyer" and m.text in ("Генпрокуратура", "MOI")]
 
 
+@pytest.mark.parametrize(
+    ("text", "recipients"),
+    [
+        ("The Ministry of Internal Affairs installed Hikvision facial recognition cameras.", set()),
+        ("Министерство внутренних дел установило камеры Hikvision с распознаванием лиц.", set()),
+        ("Kazakhstan's Ministry of Internal Affairs installed Hikvision facial recognition cameras.", {"KAZ"}),
+        # a registered body's own name needs no country beside it
+        ("Kazakhtelecom installed Hikvision facial recognition cameras.", {"KAZ"}),
+    ],
+)
+def test_a_bodys_common_name_stands_for_its_country_only_beside_it(
+    extractor: Extractor, text: str, recipients: set[str]
+) -> None:
+    _, candidates = extractor.candidates(text)
+    assert {c.recipient for c in candidates} == recipients
+
+
 def test_capabilities_are_not_possibilities(extractor: Extractor) -> None:
     """«возможности» also means capabilities: «расширила возможности спецслужб» states a delivery, not a plan."""
     text = "СОРМ российской компании «Протей» расширила возможности спецслужб Никарагуа."

@@ -100,7 +100,9 @@ def recipients(analysis: Analysis) -> dict[str, list[Placed]]:
         countries = by_position[buyer.mention.start]
         if _qualified_by_another_country(analysis.text, buyer, qualifiers):
             continue
-        if len(countries) == 1 or buyer.mention.detail in analysis.places:
+        # A body's common name ("Ministry of Internal Affairs") stands for its country only where that is named too
+        generic = analysis.generic_body is not None and analysis.generic_body.fullmatch(buyer.mention.text)
+        if (len(countries) == 1 and not generic) or buyer.mention.detail in analysis.places:
             found.setdefault(buyer.mention.detail, []).append(buyer)
     return found
 

@@ -103,6 +103,13 @@ class Lexicon:
         self.prepositions = {role: frozenset(words) for role, words in roles.items()}
         self.authority_words = frozenset(str(w) for data in languages.values() for w in data.get("authority_words", []))
         self.aside_before, self.aside_after = _aside_patterns(languages)
+        generic = "|".join(
+            re.escape(str(w).removesuffix("*")) + (r"\w*" if str(w).endswith("*") else "")
+            for data in languages.values()
+            for w in data.get("generic_body_words", [])
+        )
+        #: A name made only of the words of state bodies' common names ("Ministry of Internal Affairs").
+        self.generic_body = re.compile(rf"(?:(?:{generic or '(?!)'})(?!\w)[\W_]*)+", re.IGNORECASE)
         self.title_articles = frozenset(str(w) for data in languages.values() for w in data.get("title_articles", []))
         self._trigger_automaton = _compile_triggers(self._exact, self._folded, {VENDOR, TECH})
         self._place_automaton = _compile_triggers(self._exact, self._folded, {COUNTRY, CITY, BUYER})

@@ -51,6 +51,7 @@ class Analysis:
     prepositions: dict[str, frozenset[str]] = field(default_factory=dict)
     case_roles: Mapping[str, str] = field(default_factory=dict)  # a Kazakh case form → its role ("in", "to")
     authority_words: frozenset[str] = frozenset()
+    generic_body: re.Pattern[str] | None = None  # see Lexicon.generic_body
     _per_sentence: dict[int, Counter[str]] | None = field(default=None, repr=False)
     memo: dict[tuple[object, ...], object] = field(default_factory=dict, repr=False)  # per-text caches
 
@@ -96,6 +97,7 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
         prepositions=lexicon.prepositions,
         case_roles=lexicon.case_roles,
         authority_words=lexicon.authority_words,
+        generic_body=lexicon.generic_body,
         aside=(lexicon.aside_before, lexicon.aside_after),
         amounts=lexicon.money.amounts(text),
         city_names=lexicon.city_names,
