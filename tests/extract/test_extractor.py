@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from oversight.extract.candidates import SUPPLIER_VENDOR, Candidate
-from oversight.extract.engine import MAX_QUOTE, Extractor, _prune
+from oversight.extract.engine import MAX_QUOTE, Extractor, _list_mates, _prune
 from oversight.extract.evaluate import read_gold
 from oversight.extract.lexicon import lexicon
 from oversight.extract.mentions import analyse
@@ -991,6 +991,18 @@ def test_a_customer_list_gives_every_listed_country(extractor: Extractor) -> Non
     )
     found = {e.facts.recipient_country for e in extractor.extract(text) if e.facts.vendor_id == "hacking-team"}
     assert found == {"BRA", "CHL", "COL", "ECU", "HND", "MEX", "PAN"}
+
+
+@pytest.mark.parametrize(("kept", "mates"), [({"ETH", "IRN"}, {"TUR", "SYR"}), ({"ETH"}, set())])
+def test_two_kept_countries_of_a_list_carry_the_rest(extractor: Extractor, kept: set[str], mates: set[str]) -> None:
+    """Two pairings of one supply kept in a list anchor it as one confident pairing does; one weak one does not."""
+    text = "Sandvine's DPI equipment was found in Ethiopia, Iran, Turkey and Syria."
+    analysis, candidates = extractor.candidates(text)
+    vendor = [c for c in candidates if c.vendor_id == "sandvine"]
+    for c in candidates:
+        c.score = 0.55 if c in vendor and c.recipient in kept else 0.48 if c in vendor else 0.0
+    found = _list_mates(analysis, candidates, [c for c in vendor if c.recipient in kept])
+    assert {c.recipient for c in found} == mates
 
 
 def test_the_countries_of_victims_named_beside_a_customer_are_not_customers(extractor: Extractor) -> None:
