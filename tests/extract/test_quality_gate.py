@@ -22,20 +22,20 @@ GOLD = SHARED / "gold" / "dev.jsonl"
 GOLD_SHA256 = "cbc451fa58c97b41b0c96ab341bc60aeb57fbc441e2c389b7a89f5066da85386"
 OWN = sorted((ROOT / "training" / "extract").glob("*.jsonl"))
 HELDOUT = sorted((ROOT / "training" / "heldout").glob("*.jsonl"))
-# Measured 2026-12-06, second session (model fitted with L2 = 3 on the gold set and, weighing 0.1, the project's own
-# training passages; the reading rules and features of docs/extraction.md as of that evening): in-sample F1 0.863
-# (ru 0.875), year 0.83, status 0.92, buyer 0.60; 5-fold CV × 20 shufflings F1 0.810 (ru 0.823); each passage left
-# out once 0.827 (ru 0.800); a gold-trained model on the own training passages 0.602; the shipped model on the 111
-# held-out passages 0.590 (0.442 on the 40 whose errors nobody has read).
+# Measured 2026-12-06, third session (model fitted with L2 = 3 on the gold set and, weighing 0.2, the project's own
+# training passages; the reading rules and features of docs/extraction.md as of that session): in-sample F1 0.862
+# (ru 0.875), year 0.83, status 0.92, buyer 0.60; 5-fold CV × 20 shufflings F1 0.815 (ru 0.823); each passage left
+# out once 0.832 (ru 0.833); a gold-trained model on the own training passages 0.607; the shipped model on the 111
+# held-out passages 0.645 (0.481 on the 40 whose errors nobody has read).
 FLOORS = {
     "f1": 0.858,
     "f1_ru": 0.87,
-    "cv_f1": 0.80,
-    "cv_f1_ru": 0.81,
-    "loo_f1": 0.82,
-    "loo_f1_ru": 0.79,
-    "own_f1": 0.595,
-    "heldout_f1": 0.58,
+    "cv_f1": 0.81,
+    "cv_f1_ru": 0.815,
+    "loo_f1": 0.825,
+    "loo_f1_ru": 0.82,
+    "own_f1": 0.60,
+    "heldout_f1": 0.63,
 }
 
 pytestmark = pytest.mark.skipif(not GOLD.exists(), reason="../shared/gold is not beside the project")
