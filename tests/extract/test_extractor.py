@@ -10,7 +10,7 @@ from oversight.extract.candidates import SUPPLIER_VENDOR, Candidate
 from oversight.extract.engine import MAX_QUOTE, Extractor, _list_mates, _prune
 from oversight.extract.evaluate import read_gold
 from oversight.extract.lexicon import lexicon
-from oversight.extract.mentions import analyse
+from oversight.extract.mentions import PLACE_KINDS, analyse
 from tests.conftest import SHARED
 
 GOLD = SHARED / "gold" / "dev.jsonl"
@@ -1050,3 +1050,17 @@ def test_the_fbi_is_read_in_russian(extractor: Extractor) -> None:
 def test_more_words_of_delivery(extractor: Extractor, text: str) -> None:
     analysis, _ = extractor.candidates(text)
     assert analysis.cues_in(set(range(len(analysis.sentences)))).get("delivered", 0) >= 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hikvision installed facial recognition cameras and signed a contract for more.",
+        "Компания «Протей» поставила оборудование СОРМ, а Hikvision — камеры.",
+    ],
+)
+def test_a_text_that_names_no_place_has_no_candidate(extractor: Extractor, text: str) -> None:
+    """Why `Extractor.extract` skips a block whose scan finds no country, city or buyer."""
+    assert not [m for m in extractor.lexicon.scan(text) if m.kind in PLACE_KINDS]
+    assert extractor.candidates(text)[1] == []
+    assert extractor.extract(text) == []

@@ -60,9 +60,9 @@ def check_pipeline(names: Sequence[str]) -> list[Component]:
     return steps
 
 
-def run_pipeline(steps: Sequence[Component], text: str, context: Any) -> Doc:
-    """Run checked components over a text."""
-    doc = Doc(text=text, context=context)
+def run_pipeline(steps: Sequence[Component], text: str, context: Any, slots: dict[str, Any] | None = None) -> Doc:
+    """Run checked components over a text (``slots``: what is already known of it)."""
+    doc = Doc(text=text, context=context, slots=dict(slots or {}))
     for step in steps:
         step.run(doc)
     return doc

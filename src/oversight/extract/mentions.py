@@ -3,6 +3,7 @@ which country words name a supplier's nationality, and which name a place."""
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import re
@@ -88,8 +89,9 @@ def _companies(lexicon: Lexicon) -> CompanyFinder:
     return CompanyFinder(lexicon.languages)
 
 
-def analyse(text: str, lexicon: Lexicon) -> Analysis:
-    """Scan a text and sort its mentions into vendors, places, technologies, cues and years."""
+def analyse(text: str, lexicon: Lexicon, scanned: list[Mention] | None = None) -> Analysis:
+    """Scan a text (unless ``scanned`` holds its scan) and sort its mentions into vendors, places, technologies,
+    cues and years."""
     spans = sentences(text)
     analysis = Analysis(
         text=text,
@@ -103,7 +105,7 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
         city_names=lexicon.city_names,
         buyer_names=lexicon.buyer_names,
     )
-    mentions = _companies(lexicon).find(text, lexicon.scan(text))
+    mentions = _companies(lexicon).find(text, lexicon.scan(text) if scanned is None else scanned)
     starts = [s.start for s in spans]
     placed = [Placed(m, _sentence(starts, m.start)) for m in mentions]
     placed = _merge_parenthetical_vendors(text, placed)
@@ -139,6 +141,10 @@ _OBJECT_REACH = 30
 #: «отрицает нарушения», "although she was never charged"); agreeing to pay a penalty is not a contract ("a Dubai
 #: distributor has agreed to pay a $2.8 million civil penalty", «подписала соглашение об уплате штрафа»).
 _CANCELLED_BY = {"negated": "wrongdoing", "agreed": "penalty"}
+
+
+#: Kinds of mention that can name a recipient: a text with none of them has no candidate.
+PLACE_KINDS = frozenset({COUNTRY, CITY, BUYER})
 
 
 def _cancelled_by_what_follows(cue: Placed, placed: list[Placed]) -> bool:
@@ -210,14 +216,8 @@ def _merge_parenthetical_vendors(text: str, placed: list[Placed]) -> list[Placed
 
 
 def _sentence(starts: list[int], offset: int) -> int:
-    low, high = 0, len(starts)
-    while low < high:
-        middle = (low + high) // 2
-        if starts[middle] <= offset:
-            low = middle + 1
-        else:
-            high = middle
-    return max(0, low - 1)
+    """The number of the sentence (by the sorted start offsets of the sentences) that holds an offset."""
+    return max(0, bisect.bisect_right(starts, offset) - 1)
 
 
 _DESCRIPTORS = frozenset(
