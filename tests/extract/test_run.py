@@ -8,7 +8,7 @@ import pytest
 
 from oversight.curate import vendors as vendor_ops
 from oversight.errors import InputError
-from oversight.extract import attributes
+from oversight.extract import attributes, run
 from oversight.extract.engine import Extractor
 from oversight.extract.run import extract_documents, origin_of
 from oversight.ingest import Ingestor
@@ -73,6 +73,41 @@ def test_a_new_version_replaces_its_own_claims_only(store: Store, tmp_path: Path
 
     summary = extract_documents(store, Stricter())
     assert summary.documents == 1 and summary.replaced >= 1
+    with store.transaction() as connection:
+        assert load_claims(connection, origin=origin_of(Extractor())) == []
+
+
+def test_batches_replace_and_resume_like_single_documents(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Claims are stored a batch of documents per transaction: a new version replaces them across batches, and a
+    run stopped after a batch goes on from the next one."""
+    monkeypatch.setattr(run, "_BATCH", 2)
+    articles = [
+        {**a, "url": f"{a['url']}-{copy}", "text": f"{a['text']}\n\nCopy {copy}."}
+        for copy in range(3)
+        for a in ARTICLES
+    ]
+    path = tmp_path / "news.jsonl"
+    path.write_bytes(jsonl_bytes(articles))
+    Ingestor(store).run([str(path)])
+
+    def stop_after_first_batch() -> None:
+        raise KeyboardInterrupt  # the run stops once the first batch is stored
+
+    with pytest.raises(KeyboardInterrupt):
+        extract_documents(store, Extractor(), on_document=stop_after_first_batch)
+    resumed = extract_documents(store, Extractor())
+    assert (resumed.documents, resumed.skipped) == (len(articles) - 2, 2)
+
+    class Stricter(Extractor):
+        version = "test-2"
+
+        def extract(self, text: str) -> list:  # type: ignore[type-arg]
+            return []  # a version that finds nothing
+
+    summary = extract_documents(store, Stricter())
+    assert summary.documents == len(articles) and summary.replaced >= 6
     with store.transaction() as connection:
         assert load_claims(connection, origin=origin_of(Extractor())) == []
 

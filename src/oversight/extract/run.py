@@ -64,8 +64,8 @@ def extract_documents(
     workers: int = 1,
 ) -> ExtractSummary:
     """Run the extractor over canonical and near-duplicate documents not yet read by this version, in ``workers``
-    processes (the store is written by this one, a document per transaction: a run stopped half-way goes on from
-    where it stopped).
+    processes (the store is written by this one, a batch of documents per transaction: a run stopped half-way goes on
+    from the batch it was storing).
 
     Re-running a newer version replaces this extractor's earlier claims on each document it reads again (claims
     that reviewers already linked to a deployment are kept).
@@ -91,14 +91,19 @@ def extract_documents(
     if on_document:
         for _ in range(summary.skipped):
             on_document()
+    batch: list[tuple[str, str, list[Extraction]]] = []
     for doc_id, text, extractions in _read(store, extractor, pending, workers):
         if isinstance(extractions, str):  # the extractor failed on this document: the others go on
             log.error("extraction failed on document %s: %s", doc_id, extractions)
             summary.failed[doc_id] = extractions
-        else:
-            _save(store, extractor, doc_id, text, extractions, summary)
-        if on_document:
-            on_document()
+            if on_document:
+                on_document()
+            continue
+        batch.append((doc_id, text, extractions))
+        if len(batch) >= _BATCH:
+            _save(store, extractor, batch, set(done), summary, on_document)
+            batch = []
+    _save(store, extractor, batch, set(done), summary, on_document)
     return summary
 
 
@@ -178,57 +183,82 @@ def _worker_extract(text: str) -> list[Extraction] | str:
     return _extract_one(_worker, text)
 
 
+#: Documents whose claims are stored in one transaction. Measured on 2026-12-06 (4 MB of the benchmark corpus, 1,522
+#: documents, SQLite, end to end): a document per transaction, as before, 2.9 MB/s in one process and 5.0 with two
+#: workers; now 1 / 16 / 64 / 256 per transaction 5.0 / 6.9 / 7.5–7.7 / 6.5 MB/s in one process, 11.3 with two.
+_BATCH = 64
+
+
 def _save(
-    store: Store, extractor: Extractor, doc_id: str, text: str, extractions: list[Extraction], summary: ExtractSummary
+    store: Store,
+    extractor: Extractor,
+    batch: list[tuple[str, str, list[Extraction]]],
+    read_before: set[str],
+    summary: ExtractSummary,
+    on_document: Callable[[], None] | None,
 ) -> None:
-    """Store one document's claims (replacing this extractor's earlier ones) and remember that it was read."""
+    """Store the claims of a batch of documents (replacing this extractor's earlier ones on the documents it read
+    before: ``read_before``) and remember that they were read, in one transaction: a run stopped half-way reads the
+    batch it was storing again."""
+    if not batch:
+        return
     origin = origin_of(extractor)
     with store.transaction() as connection:
         now = datetime.now(UTC)
-        found = []
+        found: list[Claim] = []
+        counts: dict[str, int] = {}
         directory: VendorDirectory | None = None
-        for extraction in extractions:
-            facts = extraction.facts
-            if facts.vendor_name and not facts.vendor_id:  # a company the registry lacks: a reviewer may know it
-                directory = directory or VendorDirectory(extractor.reference, connection)
-                facts = named_by(directory, facts)
-            evidence = Evidence(
-                document_id=doc_id,
-                start=extraction.start,
-                end=extraction.end,
-                quote=text[extraction.start : extraction.end],
+        for doc_id, text, extractions in batch:
+            counts[doc_id] = len(extractions)
+            for extraction in extractions:
+                facts = extraction.facts
+                if facts.vendor_name and not facts.vendor_id:  # a company the registry lacks: a reviewer may know it
+                    directory = directory or VendorDirectory(extractor.reference, connection)
+                    facts = named_by(directory, facts)
+                evidence = Evidence(
+                    document_id=doc_id,
+                    start=extraction.start,
+                    end=extraction.end,
+                    quote=text[extraction.start : extraction.end],
+                )
+                claim_id = Claim.make_id(facts=facts, evidence=evidence, source_urls=(), origin=origin)
+                found.append(
+                    Claim(
+                        id=claim_id,
+                        facts=facts,
+                        evidence=evidence,
+                        origin=origin,
+                        origin_version=extractor.version,
+                        confidence=extraction.confidence,
+                        created_at=now,
+                    )
+                )
+        again = [doc_id for doc_id in counts if doc_id in read_before]  # read by another version: replace
+        if again:
+            linked = select(deployment_claims.c.claim_id)
+            stale = delete(claims).where(
+                claims.c.document_id.in_(again),
+                claims.c.origin == origin,
+                claims.c.id.not_in([c.id for c in found]),  # a claim's id includes its document's
+                claims.c.id.not_in(linked),
             )
-            claim_id = Claim.make_id(facts=facts, evidence=evidence, source_urls=(), origin=origin)
-            found.append(
-                Claim(
-                    id=claim_id,
-                    facts=facts,
-                    evidence=evidence,
-                    origin=origin,
-                    origin_version=extractor.version,
-                    confidence=extraction.confidence,
-                    created_at=now,
+            summary.replaced += connection.execute(stale).rowcount or 0
+            connection.execute(
+                delete(extraction_runs).where(
+                    extraction_runs.c.document_id.in_(again), extraction_runs.c.extractor == extractor.name
                 )
             )
-        linked = select(deployment_claims.c.claim_id)
-        stale = delete(claims).where(
-            claims.c.document_id == doc_id,
-            claims.c.origin == origin,
-            claims.c.id.not_in([c.id for c in found]),
-            claims.c.id.not_in(linked),
-        )
-        summary.replaced += connection.execute(stale).rowcount or 0
         summary.claims += save_claims(connection, found)
         for claim in found:
             summary.by_status[claim.facts.status.value] = summary.by_status.get(claim.facts.status.value, 0) + 1
         connection.execute(
-            delete(extraction_runs).where(
-                extraction_runs.c.document_id == doc_id, extraction_runs.c.extractor == extractor.name
-            )
+            extraction_runs.insert(),
+            [
+                {"document_id": d, "extractor": extractor.name, "version": extractor.version, "claims": n, "at": now}
+                for d, n in counts.items()
+            ],
         )
-        connection.execute(
-            extraction_runs.insert().values(
-                document_id=doc_id, extractor=extractor.name, version=extractor.version, claims=len(found), at=now
-            )
-        )
-    summary.documents += 1
+    summary.documents += len(batch)
+    if on_document:
+        for _ in batch:
+            on_document()
