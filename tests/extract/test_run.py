@@ -59,19 +59,35 @@ def test_claims_keep_evidence_and_reruns_skip(store: Store, tmp_path: Path) -> N
     assert (again.documents, again.skipped, again.claims) == (0, 3, 0)
 
 
+class _FindsNothing(Extractor):
+    """A newer version that finds nothing."""
+
+    version = "test-2"
+
+    def extract(self, text: str) -> list:  # type: ignore[type-arg]
+        return []
+
+
+def _ingest_copies(store: Store, tmp_path: Path, copies: int) -> tuple[list[dict[str, str]], Path]:
+    """``copies`` distinct copies of each test article, ingested; the articles and their file."""
+    articles = [
+        {**article, "url": f"{article['url']}-{copy}", "text": f"{article['text']}\n\nCopy {copy}."}
+        for copy in range(copies)
+        for article in ARTICLES
+    ]
+    path = tmp_path / "news.jsonl"
+    path.write_bytes(jsonl_bytes(articles))
+    Ingestor(store).run([str(path)])
+    return articles, path
+
+
 def test_a_new_version_replaces_its_own_claims_only(store: Store, tmp_path: Path) -> None:
     path = tmp_path / "news.jsonl"
     path.write_bytes(jsonl_bytes(ARTICLES[:1]))
     Ingestor(store).run([str(path)])
     extract_documents(store, Extractor())
 
-    class Stricter(Extractor):
-        version = "test-2"
-
-        def extract(self, text: str) -> list:  # type: ignore[type-arg]
-            return []  # a version that finds nothing
-
-    summary = extract_documents(store, Stricter())
+    summary = extract_documents(store, _FindsNothing())
     assert summary.documents == 1 and summary.replaced >= 1
     with store.transaction() as connection:
         assert load_claims(connection, origin=origin_of(Extractor())) == []
@@ -83,14 +99,7 @@ def test_batches_replace_and_resume_like_single_documents(
     """Claims are stored a batch of documents per transaction: a new version replaces them across batches, and a
     run stopped after a batch goes on from the next one."""
     monkeypatch.setattr(run, "_BATCH", 2)
-    articles = [
-        {**a, "url": f"{a['url']}-{copy}", "text": f"{a['text']}\n\nCopy {copy}."}
-        for copy in range(3)
-        for a in ARTICLES
-    ]
-    path = tmp_path / "news.jsonl"
-    path.write_bytes(jsonl_bytes(articles))
-    Ingestor(store).run([str(path)])
+    articles, _ = _ingest_copies(store, tmp_path, 3)
 
     def stop_after_first_batch() -> None:
         raise KeyboardInterrupt  # the run stops once the first batch is stored
@@ -100,13 +109,7 @@ def test_batches_replace_and_resume_like_single_documents(
     resumed = extract_documents(store, Extractor())
     assert (resumed.documents, resumed.skipped) == (len(articles) - 2, 2)
 
-    class Stricter(Extractor):
-        version = "test-2"
-
-        def extract(self, text: str) -> list:  # type: ignore[type-arg]
-            return []  # a version that finds nothing
-
-    summary = extract_documents(store, Stricter())
+    summary = extract_documents(store, _FindsNothing())
     assert summary.documents == len(articles) and summary.replaced >= 6
     with store.transaction() as connection:
         assert load_claims(connection, origin=origin_of(Extractor())) == []
@@ -154,14 +157,7 @@ def test_a_company_a_reviewer_added_is_linked_when_extracted(store: Store, tmp_p
 
 def test_workers_store_the_same_claims_as_one_process(store: Store, tmp_path: Path) -> None:
     """Two worker processes read the documents; the claims stored are those one process stores."""
-    articles = [
-        {**article, "url": f"{article['url']}-{copy}", "text": f"{article['text']}\n\nCopy {copy}."}
-        for copy in range(12)
-        for article in ARTICLES
-    ]
-    path = tmp_path / "news.jsonl"
-    path.write_bytes(jsonl_bytes(articles))
-    Ingestor(store).run([str(path)])
+    articles, path = _ingest_copies(store, tmp_path, 12)
     single = tmp_path / "single.db"
     with Store.open(str(single), migrate_schema=True) as alone:
         Ingestor(alone).run([str(path)])
