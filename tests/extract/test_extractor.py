@@ -116,9 +116,18 @@ def test_russian_inflection_and_transliteration_are_recognised() -> None:
         ("В городе нашли ложные базовые станции.", "imsi_catcher"),
         ("The junta switched its national web filter to a foreign product.", "dpi_internet_filtering"),
         ("The ministry called for proposals for national URL filters.", "dpi_internet_filtering"),
+        ("В Ташкенте запустили систему фото- и видеофиксации.", "cctv_safe_city"),  # traffic-enforcement cameras
+        ("Комплексы фотовидеофиксации работают.", "cctv_safe_city"),
+        ("Pakistan's national internet firewall was built by Geedge Networks.", "dpi_internet_filtering"),
+        ("Its censorship platform was installed at internet providers in Myanmar.", "dpi_internet_filtering"),
+        ("Национальный файрвол Пакистана построила Geedge Networks.", "dpi_internet_filtering"),
+        ("The company's face-tracking system logged people's whereabouts in Xinjiang.", "facial_recognition"),
+        ("The agency bought social media analytics from a Boston firm.", "social_media_monitoring"),
+        ("The commission bought biometric voter registration kits from Safran.", "biometric_id"),
     ],
 )
-def test_technology_keywords_are_read_in_the_plural(text: str, technology: str) -> None:
+def test_technology_words_are_read(text: str, technology: str) -> None:
+    """Keywords in the plural, traffic-enforcement cameras, national firewalls, face tracking, biometric kits…"""
     assert set(analyse(text, lexicon()).technologies) == {technology}
 
 
@@ -919,24 +928,6 @@ def test_cutting_off_customers_ends_a_deployment(extractor: Extractor) -> None:
 def test_russian_republics_are_read_by_their_short_names(extractor: Extractor) -> None:
     analysis, _ = extractor.candidates("Власти Татарстана закупили камеры Hikvision; в Башкортостане их тоже ставят.")
     assert {code: len(found) for code, found in analysis.places.items()} == {"RUS": 2}
-
-
-@pytest.mark.parametrize(
-    ("text", "technology"),
-    [
-        ("В Ташкенте запустили систему фото- и видеофиксации.", "cctv_safe_city"),  # traffic-enforcement cameras
-        ("Комплексы фотовидеофиксации работают.", "cctv_safe_city"),
-        ("Pakistan's national internet firewall was built by Geedge Networks.", "dpi_internet_filtering"),
-        ("Its censorship platform was installed at internet providers in Myanmar.", "dpi_internet_filtering"),
-        ("Национальный файрвол Пакистана построила Geedge Networks.", "dpi_internet_filtering"),
-        ("The company's face-tracking system logged people's whereabouts in Xinjiang.", "facial_recognition"),
-        ("The agency bought social media analytics from a Boston firm.", "social_media_monitoring"),
-        ("The commission bought biometric voter registration kits from Safran.", "biometric_id"),
-    ],
-)
-def test_more_technology_words(extractor: Extractor, text: str, technology: str) -> None:
-    analysis, _ = extractor.candidates(text)
-    assert set(analysis.technologies) == {technology}
 
 
 def test_a_registered_vendor_in_quotes_after_an_unregistered_prefix_is_kept(extractor: Extractor) -> None:

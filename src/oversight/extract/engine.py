@@ -110,11 +110,11 @@ class Extractor:
         """
         found: list[Extraction] = []
         for start, end in self.blocks(text):
-            scan = self.lexicon.scan(text[start:end])
+            span = text[start:end]
+            scan = self.lexicon.scan(span)
             if not any(m.kind in PLACE_KINDS for m in scan):
                 continue  # no country, city or buyer: no recipient, no claim (one block in ten of the benchmark's)
-            slots = {"scan": scan}
-            block: list[Extraction] = run_pipeline(self.steps, text[start:end], self, slots).slots["extractions"]
+            block: list[Extraction] = run_pipeline(self.steps, span, self, {"scan": scan}).slots["extractions"]
             found += [replace(e, start=e.start + start, end=e.end + start) for e in block]
         return found
 

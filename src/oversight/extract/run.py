@@ -92,6 +92,7 @@ def extract_documents(
         for _ in range(summary.skipped):
             on_document()
     batch: list[tuple[str, str, list[Extraction]]] = []
+    read_before = set(done)
     for doc_id, text, extractions in _read(store, extractor, pending, workers):
         if isinstance(extractions, str):  # the extractor failed on this document: the others go on
             log.error("extraction failed on document %s: %s", doc_id, extractions)
@@ -101,9 +102,9 @@ def extract_documents(
             continue
         batch.append((doc_id, text, extractions))
         if len(batch) >= _BATCH:
-            _save(store, extractor, batch, set(done), summary, on_document)
+            _save(store, extractor, batch, read_before, summary, on_document)
             batch = []
-    _save(store, extractor, batch, set(done), summary, on_document)
+    _save(store, extractor, batch, read_before, summary, on_document)
     return summary
 
 
